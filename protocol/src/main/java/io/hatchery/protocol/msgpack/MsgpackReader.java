@@ -19,6 +19,7 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -118,6 +119,7 @@ public final class MsgpackReader {
    */
   public Object readValue(int parentDepth) throws ProtocolException {
     MessageFormat format = nextFormat();
+    long start = offset();
     charge(1);
     try {
       return switch (format.getValueType()) {
@@ -134,10 +136,8 @@ public final class MsgpackReader {
         case MAP -> readMap(parentDepth + 1, unpacker.unpackMapHeader());
         case EXTENSION -> readExtension(unpacker.unpackExtensionTypeHeader());
       };
-    } catch (MessageInsufficientBufferException e) {
-      throw new ProtocolException("frame truncated inside a " + describe(format), e);
     } catch (MessagePackException | IOException e) {
-      throw new ProtocolException("malformed " + describe(format) + ": " + e.getMessage(), e);
+      throw wrap(e, format, start);
     }
   }
 
@@ -191,13 +191,27 @@ public final class MsgpackReader {
   }
 
   private int readHeader(MessageFormat format) throws ProtocolException {
+    long start = offset();
     try {
       return unpacker.unpackArrayHeader();
-    } catch (MessageInsufficientBufferException e) {
-      throw new ProtocolException("frame truncated inside a " + describe(format), e);
     } catch (MessagePackException | IOException e) {
-      throw new ProtocolException("malformed " + describe(format) + ": " + e.getMessage(), e);
+      throw wrap(e, format, start);
     }
+  }
+
+  /**
+   * Translates msgpack-core's failure reading a {@code format} value that began at {@code start}.
+   */
+  private static ProtocolException wrap(Exception e, MessageFormat format, long start) {
+    String value = describe(format) + " at byte " + start;
+    if (e instanceof MessageInsufficientBufferException) {
+      return new ProtocolException("frame truncated inside the " + value, e);
+    }
+    if (e instanceof MessageSizeException) {
+      // msgpack-core refuses 32-bit sizes above 2^31-1; no frame within the limits holds that many.
+      return new ProtocolException("the " + value + " declares a size above 2^31-1", e);
+    }
+    return new ProtocolException("malformed " + value + ": " + e.getMessage(), e);
   }
 
   private MessageFormat nextFormat() throws ProtocolException {
