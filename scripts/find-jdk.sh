@@ -24,6 +24,7 @@ hatchery_find_jdk() {
     major=$(hatchery_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$candidate"
+      export HATCHERY_JAVA_MAJOR="$major"
       # Maven 3.9 uses sun.misc.Unsafe through Guice; JDK 24+ warns about it on every build.
       if [ "$major" -ge 24 ]; then
         case " ${MAVEN_OPTS:-} " in
