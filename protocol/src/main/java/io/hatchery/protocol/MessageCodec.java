@@ -1,16 +1,72 @@
 package io.hatchery.protocol;
 
-/** Encodes and decodes the msgpack envelope {@code [type, data, node_id]}. */
+import io.hatchery.protocol.msgpack.MsgpackReader;
+import io.hatchery.protocol.msgpack.MsgpackWriter;
+
+/**
+ * Encodes and decodes the msgpack envelope {@code [type, data, node_id]} of Locust's master/worker
+ * protocol.
+ *
+ * <p>Mirrors {@code Message.serialize}/{@code Message.unserialize} in {@code
+ * locust/rpc/protocol.py}. A frame must be exactly one msgpack array of three elements: a str type,
+ * any data, and a str or nil node id; any other arity, a non-array top level, a non-str type, or
+ * bytes after the array (Python's {@code ExtraData}) is a {@link ProtocolException}. See {@link
+ * MsgpackReader} and {@link MsgpackWriter} for the value mapping. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * byte[] frame = MessageCodec.encode(new Message(MessageType.CLIENT_READY, -1L, nodeId));
+ * Message back = MessageCodec.decode(frame); // data is Long -1
+ * }</pre>
+ */
 public final class MessageCodec {
+  private static final int ENVELOPE_SIZE = 3;
+
   private MessageCodec() {}
 
-  /** Encodes {@code message} the way Python msgpack 1.0 ({@code use_bin_type=True}) does. */
+  /**
+   * Encodes {@code message} the way Python msgpack 1.0 ({@code use_bin_type=True}) does.
+   *
+   * @throws IllegalArgumentException if {@code data} holds a value with no msgpack mapping
+   */
   public static byte[] encode(Message message) {
-    throw new UnsupportedOperationException("being written on branch codec");
+    return new MsgpackWriter()
+        .writeArrayHeader(ENVELOPE_SIZE)
+        .writeValue(message.type())
+        .writeValue(message.data())
+        .writeValue(message.nodeId())
+        .toByteArray();
   }
 
-  /** Decodes one frame under the default limits; throws only {@link ProtocolException}. */
+  /**
+   * Decodes one frame under {@link DecodeLimits#DEFAULT}; throws only {@link ProtocolException}.
+   */
   public static Message decode(byte[] frame) throws ProtocolException {
-    throw new UnsupportedOperationException("being written on branch codec");
+    return decode(frame, DecodeLimits.DEFAULT);
+  }
+
+  /**
+   * Decodes one frame under {@code limits}.
+   *
+   * @throws ProtocolException for any frame that is not a well-formed envelope within the limits;
+   *     no other exception escapes, whatever the bytes
+   */
+  public static Message decode(byte[] frame, DecodeLimits limits) throws ProtocolException {
+    MsgpackReader reader = new MsgpackReader(frame, limits);
+    if (frame.length == 0) {
+      throw new ProtocolException("empty frame");
+    }
+    int size = reader.readArrayHeader();
+    if (size != ENVELOPE_SIZE) {
+      throw new ProtocolException(
+          "envelope must be an array of " + ENVELOPE_SIZE + " [type, data, node_id], not " + size);
+    }
+    String type = reader.readString("message type", false);
+    Object data = reader.readValue(1);
+    String nodeId = reader.readString("node_id", true);
+    if (reader.remainingBytes() > 0) {
+      throw new ProtocolException(
+          reader.remainingBytes() + " trailing bytes after the envelope of '" + type + "'");
+    }
+    return new Message(type, data, nodeId);
   }
 }

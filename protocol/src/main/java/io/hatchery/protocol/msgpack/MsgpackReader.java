@@ -1,0 +1,296 @@
+package io.hatchery.protocol.msgpack;
+
+import io.hatchery.protocol.DecodeLimits;
+import io.hatchery.protocol.ProtocolException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.msgpack.core.ExtensionTypeHeader;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageSizeException;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * Reads msgpack values from one frame into plain Java values, within {@link DecodeLimits}.
+ *
+ * <p>The value mapping: nil to {@code null}; bool to {@link Boolean}; every int width to {@link
+ * Long}, except a uint64 above {@link Long#MAX_VALUE}, which becomes {@link BigInteger}; float32
+ * and float64 to {@link Double}; str to {@link String} (invalid UTF-8 is rejected, as Python's
+ * {@code raw=False} does); bin to {@code byte[]}; array to a mutable {@link ArrayList}; map to a
+ * mutable {@link LinkedHashMap} in wire order with keys of any of these types; ext to {@link
+ * MsgpackExtension}; a Locust datetime map to {@link LocalDateTime} (see {@link LocustDateTime}).
+ *
+ * <p>Every declared length is checked against the limits and the bytes remaining before anything is
+ * allocated, and any failure, whatever the bytes, is a {@link ProtocolException}. Not thread-safe:
+ * one reader per frame, used by one thread.
+ */
+public final class MsgpackReader {
+  private final int frameBytes;
+  private final DecodeLimits limits;
+  private final MessageUnpacker unpacker;
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private long elementsLeft;
+
+  /**
+   * Creates a reader over {@code frame}, which it does not copy.
+   *
+   * @throws ProtocolException if the frame is larger than {@link DecodeLimits#maxFrameBytes()}
+   */
+  public MsgpackReader(byte[] frame, DecodeLimits limits) throws ProtocolException {
+    if (frame.length > limits.maxFrameBytes()) {
+      throw new ProtocolException(
+          "frame of " + frame.length + " bytes exceeds the limit of " + limits.maxFrameBytes());
+    }
+    this.frameBytes = frame.length;
+    this.limits = limits;
+    this.unpacker = MessagePack.newDefaultUnpacker(frame);
+    this.elementsLeft = limits.maxElements();
+  }
+
+  /** Returns how many bytes of the frame have not been read yet. */
+  public long remainingBytes() {
+    return frameBytes - unpacker.getTotalReadBytes();
+  }
+
+  /** Returns the offset of the next byte to read. */
+  public long offset() {
+    return unpacker.getTotalReadBytes();
+  }
+
+  /**
+   * Reads an array header, counting it as a container at nesting level 1.
+   *
+   * @return the declared element count, already checked against the limits and remaining bytes
+   * @throws ProtocolException if the next value is not an array or its header is out of bounds
+   */
+  public int readArrayHeader() throws ProtocolException {
+    MessageFormat format = nextFormat();
+    if (format.getValueType() != org.msgpack.value.ValueType.ARRAY) {
+      throw new ProtocolException(
+          "expected an array at byte " + offset() + " but found " + describe(format));
+    }
+    charge(1);
+    return checkedCount(1, "array", readHeader(format), 1);
+  }
+
+  /**
+   * Reads a str value, or nil when {@code nilAllowed}.
+   *
+   * @param what names the value in error messages, e.g. "message type"
+   */
+  public String readString(String what, boolean nilAllowed) throws ProtocolException {
+    MessageFormat format = nextFormat();
+    if (nilAllowed && format == MessageFormat.NIL) {
+      return (String) readValue(1);
+    }
+    if (format.getValueType() != org.msgpack.value.ValueType.STRING) {
+      throw new ProtocolException(
+          what
+              + " must be a msgpack str"
+              + (nilAllowed ? " or nil" : "")
+              + " but found "
+              + describe(format)
+              + " at byte "
+              + offset());
+    }
+    return (String) readValue(1);
+  }
+
+  /**
+   * Reads one complete value.
+   *
+   * @param parentDepth nesting level of the container holding this value (0 at top level)
+   */
+  public Object readValue(int parentDepth) throws ProtocolException {
+    MessageFormat format = nextFormat();
+    long start = offset();
+    charge(1);
+    try {
+      return switch (format.getValueType()) {
+        case NIL -> {
+          unpacker.unpackNil();
+          yield null;
+        }
+        case BOOLEAN -> unpacker.unpackBoolean();
+        case INTEGER -> readInteger(format);
+        case FLOAT -> unpacker.unpackDouble();
+        case STRING -> readUtf8(unpacker.unpackRawStringHeader());
+        case BINARY -> unpacker.readPayload(checkedLength("bin", unpacker.unpackBinaryHeader()));
+        case ARRAY -> readArray(parentDepth + 1, unpacker.unpackArrayHeader());
+        case MAP -> readMap(parentDepth + 1, unpacker.unpackMapHeader());
+        case EXTENSION -> readExtension(unpacker.unpackExtensionTypeHeader());
+      };
+    } catch (MessagePackException | IOException e) {
+      throw wrap(e, format, start);
+    }
+  }
+
+  private Object readInteger(MessageFormat format) throws IOException {
+    if (format == MessageFormat.UINT64) {
+      BigInteger value = unpacker.unpackBigInteger();
+      return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
+    }
+    return unpacker.unpackLong();
+  }
+
+  private String readUtf8(int declaredLength) throws IOException, ProtocolException {
+    int length = checkedLength("str", declaredLength);
+    if (length == 0) {
+      return "";
+    }
+    byte[] bytes = unpacker.readPayload(length);
+    try {
+      return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ProtocolException(
+          "str of " + length + " bytes ending at byte " + offset() + " is not valid UTF-8", e);
+    }
+  }
+
+  private List<Object> readArray(int depth, int declaredCount)
+      throws IOException, ProtocolException {
+    int count = checkedCount(depth, "array", declaredCount, 1);
+    List<Object> list = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      list.add(readValue(depth));
+    }
+    return list;
+  }
+
+  private Object readMap(int depth, int declaredCount) throws IOException, ProtocolException {
+    int count = checkedCount(depth, "map", declaredCount, 2);
+    Map<Object, Object> map = LinkedHashMap.newLinkedHashMap(count);
+    for (int i = 0; i < count; i++) {
+      Object key = readValue(depth);
+      map.put(key, readValue(depth));
+    }
+    LocalDateTime dateTime = count == 2 ? LocustDateTime.fromMap(map) : null;
+    return dateTime != null ? dateTime : map;
+  }
+
+  private MsgpackExtension readExtension(ExtensionTypeHeader header)
+      throws IOException, ProtocolException {
+    int length = checkedLength("ext", header.getLength());
+    return new MsgpackExtension(header.getType(), unpacker.readPayload(length));
+  }
+
+  private int readHeader(MessageFormat format) throws ProtocolException {
+    long start = offset();
+    try {
+      return unpacker.unpackArrayHeader();
+    } catch (MessagePackException | IOException e) {
+      throw wrap(e, format, start);
+    }
+  }
+
+  /**
+   * Translates msgpack-core's failure reading a {@code format} value that began at {@code start}.
+   */
+  private static ProtocolException wrap(Exception e, MessageFormat format, long start) {
+    String value = describe(format) + " at byte " + start;
+    if (e instanceof MessageInsufficientBufferException) {
+      return new ProtocolException("frame truncated inside the " + value, e);
+    }
+    if (e instanceof MessageSizeException) {
+      // msgpack-core refuses 32-bit sizes above 2^31-1; no frame within the limits holds that many.
+      return new ProtocolException("the " + value + " declares a size above 2^31-1", e);
+    }
+    return new ProtocolException("malformed " + value + ": " + e.getMessage(), e);
+  }
+
+  private MessageFormat nextFormat() throws ProtocolException {
+    if (remainingBytes() <= 0) {
+      throw new ProtocolException("frame truncated: expected a value at byte " + offset());
+    }
+    MessageFormat format;
+    try {
+      format = unpacker.getNextFormat();
+    } catch (MessagePackException | IOException e) {
+      throw new ProtocolException("unreadable format byte at " + offset(), e);
+    }
+    if (format == MessageFormat.NEVER_USED) {
+      throw new ProtocolException("byte 0xc1 at " + offset() + " is not a msgpack format");
+    }
+    return format;
+  }
+
+  private int checkedLength(String kind, int declaredLength) throws ProtocolException {
+    // msgpack-core reports str32/bin32/ext32 lengths above 2^31-1 as negative ints.
+    if (declaredLength < 0 || declaredLength > remainingBytes()) {
+      throw new ProtocolException(
+          kind
+              + " declares "
+              + Integer.toUnsignedString(declaredLength)
+              + " bytes but only "
+              + remainingBytes()
+              + " remain in the frame");
+    }
+    return declaredLength;
+  }
+
+  private int checkedCount(int depth, String kind, int declaredCount, int valuesPerElement)
+      throws ProtocolException {
+    if (depth > limits.maxDepth()) {
+      throw new ProtocolException(
+          kind + " at byte " + offset() + " nests deeper than the limit of " + limits.maxDepth());
+    }
+    long count = Integer.toUnsignedLong(declaredCount);
+    if (count > limits.maxCollectionSize()) {
+      throw new ProtocolException(
+          kind
+              + " declares "
+              + count
+              + " elements, more than the limit of "
+              + limits.maxCollectionSize());
+    }
+    long values = count * valuesPerElement;
+    // Every value takes at least one byte, so a count larger than the bytes left is a lie.
+    if (values > remainingBytes()) {
+      throw new ProtocolException(
+          kind
+              + " declares "
+              + count
+              + " elements but only "
+              + remainingBytes()
+              + " bytes remain in the frame");
+    }
+    if (values > elementsLeft) {
+      throw new ProtocolException(
+          kind
+              + " declares "
+              + count
+              + " elements, exceeding the frame's budget of "
+              + limits.maxElements()
+              + " values");
+    }
+    return (int) count;
+  }
+
+  private void charge(long values) throws ProtocolException {
+    elementsLeft -= values;
+    if (elementsLeft < 0) {
+      throw new ProtocolException(
+          "frame holds more than the limit of " + limits.maxElements() + " values");
+    }
+  }
+
+  private static String describe(MessageFormat format) {
+    return format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " value";
+  }
+}

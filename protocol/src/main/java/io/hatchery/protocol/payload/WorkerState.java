@@ -1,0 +1,44 @@
+package io.hatchery.protocol.payload;
+
+import java.util.Optional;
+
+/**
+ * A worker's state as it travels in heartbeats ({@code "state"}) and as the master records worker
+ * nodes, with Locust's exact lowercase spelling.
+ *
+ * <p>Mirrors the {@code STATE_*} constants of {@code locust/runners.py}. Python workers report
+ * {@link #READY}, {@link #SPAWNING} ({@link #HATCHING} before 1.2) and {@link #RUNNING}; Boomer and
+ * Locust4j also report {@link #STOPPED}; {@link #MISSING} is the master's mark for a silent node;
+ * {@link #CLEANUP} and {@link #STOPPING} are runner states that Locust defines alongside.
+ */
+public enum WorkerState {
+  READY("ready"),
+  HATCHING("hatching"),
+  SPAWNING("spawning"),
+  RUNNING("running"),
+  CLEANUP("cleanup"),
+  STOPPING("stopping"),
+  STOPPED("stopped"),
+  MISSING("missing");
+
+  private final String wire;
+
+  WorkerState(String wire) {
+    this.wire = wire;
+  }
+
+  /** Returns the spelling on the wire, e.g. {@code "ready"}. */
+  public String wire() {
+    return wire;
+  }
+
+  /** Returns the state spelled {@code wire}, or empty if Locust never used that spelling. */
+  public static Optional<WorkerState> fromWire(String wire) {
+    for (WorkerState state : values()) {
+      if (state.wire.equals(wire)) {
+        return Optional.of(state);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,96 @@
+package io.hatchery.protocol.msgpack;
+
+import static io.hatchery.protocol.msgpack.MsgpackValues.decode;
+import static io.hatchery.protocol.msgpack.MsgpackValues.encode;
+import static io.hatchery.protocol.msgpack.MsgpackValues.hex;
+import static io.hatchery.protocol.msgpack.MsgpackValues.hexOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hatchery.protocol.ProtocolException;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Integers use the smallest encoding, as Python msgpack does, and every width decodes to Long. */
+@Timeout(10)
+class MsgpackIntegerTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "0, 00",
+    "127, 7f",
+    "128, cc80",
+    "255, ccff",
+    "256, cd0100",
+    "65535, cdffff",
+    "65536, ce00010000",
+    "4294967295, ceffffffff",
+    "4294967296, cf0000000100000000",
+    "9223372036854775807, cf7fffffffffffffff",
+    "-1, ff",
+    "-32, e0",
+    "-33, d0df",
+    "-128, d080",
+    "-129, d1ff7f",
+    "-32768, d18000",
+    "-32769, d2ffff7fff",
+    "-2147483648, d280000000",
+    "-2147483649, d3ffffffff7fffffff",
+    "-9223372036854775808, d38000000000000000",
+  })
+  void longRoundTripsThroughSmallestEncoding(long value, String expectedHex)
+      throws ProtocolException {
+    assertThat(hexOf(encode(value))).isEqualTo(expectedHex);
+    assertThat(decode(hex(expectedHex))).isEqualTo(value);
+  }
+
+  @Test
+  void narrowerJavaIntegersEncodeLikeLong() {
+    assertThat(encode(200)).isEqualTo(encode(200L));
+    assertThat(encode((short) -200)).isEqualTo(encode(-200L));
+    assertThat(encode((byte) -5)).isEqualTo(encode(-5L));
+  }
+
+  @Test
+  void uint64AboveLongMaxDecodesToBigInteger() throws ProtocolException {
+    BigInteger max = new BigInteger("18446744073709551615");
+
+    assertThat(decode(hex("cfffffffffffffffff"))).isEqualTo(max);
+    assertThat(decode(hex("cf8000000000000000"))).isEqualTo(BigInteger.ONE.shiftLeft(63));
+    assertThat(hexOf(encode(max))).isEqualTo("cfffffffffffffffff");
+  }
+
+  @Test
+  void bigIntegerThatFitsLongEncodesAsLong() {
+    assertThat(encode(BigInteger.valueOf(300))).isEqualTo(encode(300L));
+    assertThat(encode(BigInteger.valueOf(-300))).isEqualTo(encode(-300L));
+  }
+
+  @Test
+  void bigIntegerBeyondSixtyFourBitsIsAProgrammingError() {
+    assertThatThrownBy(() -> encode(BigInteger.ONE.shiftLeft(64)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> encode(BigInteger.ONE.shiftLeft(63).negate().subtract(BigInteger.ONE)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void signedEncodingsOfPositiveNumbersDecodeToLongAsBoomerSendsThem() throws ProtocolException {
+    // Boomer (ugorji codec) writes positive ints above 127 as int16/int32/int64.
+    assertThat(decode(hex("d10080"))).isEqualTo(128L);
+    assertThat(decode(hex("d200010000"))).isEqualTo(65536L);
+    assertThat(decode(hex("d30000000000000001"))).isEqualTo(1L);
+    assertThat(decode(hex("d005"))).isEqualTo(5L);
+  }
+
+  @Test
+  void oversizedUnsignedEncodingsOfSmallNumbersDecodeToLong() throws ProtocolException {
+    assertThat(decode(hex("cc05"))).isEqualTo(5L);
+    assertThat(decode(hex("cd0005"))).isEqualTo(5L);
+    assertThat(decode(hex("ce00000005"))).isEqualTo(5L);
+    assertThat(decode(hex("cf0000000000000005"))).isEqualTo(5L);
+  }
+}
