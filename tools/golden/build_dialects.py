@@ -4,7 +4,7 @@ Usage, from the repository root:
   /usr/bin/python3 tools/golden/build_dialects.py protocol/src/test/resources/golden
 
 Writes golden/g0, g1, g1b, boomer and locust4j, each with a README. The message shapes
-follow docs reference/protocol.md (§1.2, §3.3, §3.4, §4, §7, §8); the byte encodings
+follow the project's wire reference (reference/protocol.md) (§1.2, §3.3, §3.4, §4, §7, §8); the byte encodings
 follow §2.2: legacy raw strings (msgpack-python < 1.0) for Locust 0.x, Python msgpack 1.0
 for Locust 1.2-1.6, ugorji-style signed ints for Boomer, msgpack-java for Locust4j.
 Deterministic: values are fixed, so re-running reproduces the same bytes.
@@ -228,8 +228,8 @@ def readme(folder, title, encoding, vectors, sections):
     lines = ["# Golden vectors: %s - hand-built, not recorded" % title, "",
              "These vectors were **built by `tools/golden/build_dialects.py`**, not captured from",
              "a running peer. Message shapes and field types follow",
-             "`/work/shared/reference/protocol.md` %s (sources cited there); values are" % sections,
-             "made up but typical. Rebuild with",
+             "the project's wire reference `reference/protocol.md` %s (sources cited there);" % sections,
+             "values are made up but typical. Rebuild with",
              "`/usr/bin/python3 tools/golden/build_dialects.py protocol/src/test/resources/golden`.",
              "", "Byte encoding: " + encoding + ".", "",
              "The `.json` twins use the typed-JSON convention described in `../2.12.1/README.md`.",
