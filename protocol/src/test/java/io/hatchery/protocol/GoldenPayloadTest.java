@@ -1,0 +1,106 @@
+package io.hatchery.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hatchery.protocol.payload.AckPayload;
+import io.hatchery.protocol.payload.ClientReadyPayload;
+import io.hatchery.protocol.payload.CustomMessage;
+import io.hatchery.protocol.payload.ExceptionPayload;
+import io.hatchery.protocol.payload.HatchPayload;
+import io.hatchery.protocol.payload.HeartbeatPayload;
+import io.hatchery.protocol.payload.SpawnPayload;
+import io.hatchery.protocol.payload.SpawningCompletePayload;
+import io.hatchery.protocol.payload.StatsPayload;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every recorded golden frame decodes, re-encodes byte for byte when Python Locust wrote it, and
+ * its data parses into the typed payload of its message type, which re-encodes unchanged too.
+ */
+@Timeout(30)
+class GoldenPayloadTest {
+
+  static List<GoldenFrames.Frame> frames() {
+    return GoldenFrames.all();
+  }
+
+  @Test
+  void goldenVectorsArePresent() {
+    assertThat(frames())
+        .extracting(GoldenFrames.Frame::name)
+        .contains(
+            "2.12.1/w2m-client_ready.msgpack",
+            "2.12.1/m2w-spawn-ramp1.msgpack",
+            "2.12.1/w2m-stats-running.msgpack");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("frames")
+  void decodesAndReencodesLikePython(GoldenFrames.Frame frame) throws ProtocolException {
+    Message message = MessageCodec.decode(frame.bytes());
+
+    byte[] again = MessageCodec.encode(message);
+
+    if (frame.writtenByPythonLocust()) {
+      assertThat(again).isEqualTo(frame.bytes());
+    } else {
+      assertThat(MessageCodec.decode(again)).usingRecursiveComparison().isEqualTo(message);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("frames")
+  void dataParsesIntoItsTypedPayload(GoldenFrames.Frame frame) throws ProtocolException {
+    Message message = MessageCodec.decode(frame.bytes());
+
+    Object typed = typedData(message, frame.masterToWorker());
+
+    if (frame.writtenByPythonLocust()) {
+      assertThat(MessageCodec.encode(new Message(message.type(), typed, message.nodeId())))
+          .as("typed payload re-encodes to the recorded bytes")
+          .isEqualTo(frame.bytes());
+    }
+  }
+
+  /** Parses the data as its message type requires and returns the payload's own encoding. */
+  private static Object typedData(Message message, boolean masterToWorker)
+      throws ProtocolException {
+    Object data = message.data();
+    return switch (message.type()) {
+      case MessageType.CLIENT_READY -> {
+        ClientReadyPayload payload = ClientReadyPayload.from(data);
+        assertThat(payload.isAcceptable()).as("client_ready %s acceptable", data).isTrue();
+        yield payload.toData();
+      }
+      case MessageType.ACK -> AckPayload.from(data).toData();
+      case MessageType.HEARTBEAT ->
+          masterToWorker ? nil(data) : HeartbeatPayload.from(data).toData();
+      case MessageType.SPAWN ->
+          SpawnPayload.matches(data)
+              ? SpawnPayload.from(data).toData()
+              : HatchPayload.from(data).toData();
+      case MessageType.HATCH -> HatchPayload.from(data).toData();
+      case MessageType.SPAWNING_COMPLETE, MessageType.HATCH_COMPLETE ->
+          SpawningCompletePayload.from(data).toData();
+      case MessageType.STATS -> StatsPayload.from(data).toData();
+      case MessageType.EXCEPTION -> ExceptionPayload.from(data).toData();
+      case MessageType.SPAWNING,
+          MessageType.HATCHING,
+          MessageType.STOP,
+          MessageType.CLIENT_STOPPED,
+          MessageType.QUIT,
+          MessageType.RECONNECT ->
+          nil(data);
+      default -> CustomMessage.from(message).data();
+    };
+  }
+
+  private static Object nil(Object data) {
+    assertThat(data).as("nil data").isNull();
+    return null;
+  }
+}
