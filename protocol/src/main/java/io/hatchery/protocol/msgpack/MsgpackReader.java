@@ -166,12 +166,25 @@ public final class MsgpackReader {
       return "";
     }
     byte[] bytes = unpacker.readPayload(length);
+    if (isAscii(bytes)) {
+      // Nearly every Locust string is ASCII; the strict decoder is only needed beyond it.
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return utf8.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ProtocolException(
           "str of " + length + " bytes ending at byte " + offset() + " is not valid UTF-8", e);
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Object> readArray(int depth, int declaredCount)
