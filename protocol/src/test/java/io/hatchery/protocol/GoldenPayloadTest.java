@@ -1,9 +1,11 @@
 package io.hatchery.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hatchery.protocol.payload.AckPayload;
 import io.hatchery.protocol.payload.ClientReadyPayload;
+import io.hatchery.protocol.payload.ClientReadyPayload.Kind;
 import io.hatchery.protocol.payload.CustomMessage;
 import io.hatchery.protocol.payload.ExceptionPayload;
 import io.hatchery.protocol.payload.HatchPayload;
@@ -12,17 +14,26 @@ import io.hatchery.protocol.payload.SpawnPayload;
 import io.hatchery.protocol.payload.SpawningCompletePayload;
 import io.hatchery.protocol.payload.StatsPayload;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every recorded golden frame decodes, re-encodes byte for byte when Python Locust wrote it, and
- * its data parses into the typed payload of its message type, which re-encodes unchanged too.
+ * Every golden frame's data parses into the typed payload of its message type, and the payload
+ * gives back the same data: byte for byte for frames Python Locust wrote. (Decoding against the
+ * JSON twins is {@code golden.GoldenVectorTest}'s job.)
  */
 @Timeout(30)
 class GoldenPayloadTest {
+
+  /**
+   * Vectors whose data our payloads reject on purpose, with the key the message names. A {@code
+   * {"state"}}-only heartbeat (Locust 0.10–0.13) kills every master since 0.14.
+   */
+  private static final Map<String, String> REJECTED =
+      Map.of("g1/w2m-heartbeat-0.10.msgpack", "'current_cpu_usage'");
 
   static List<GoldenFrames.Frame> frames() {
     return GoldenFrames.all();
@@ -40,22 +51,14 @@ class GoldenPayloadTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("frames")
-  void decodesAndReencodesLikePython(GoldenFrames.Frame frame) throws ProtocolException {
-    Message message = MessageCodec.decode(frame.bytes());
-
-    byte[] again = MessageCodec.encode(message);
-
-    if (frame.writtenByPythonLocust()) {
-      assertThat(again).isEqualTo(frame.bytes());
-    } else {
-      assertThat(MessageCodec.decode(again)).usingRecursiveComparison().isEqualTo(message);
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("frames")
   void dataParsesIntoItsTypedPayload(GoldenFrames.Frame frame) throws ProtocolException {
     Message message = MessageCodec.decode(frame.bytes());
+    if (REJECTED.containsKey(frame.name())) {
+      assertThatThrownBy(() -> typedData(message, frame.masterToWorker()))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessageContaining(REJECTED.get(frame.name()));
+      return;
+    }
 
     Object typed = typedData(message, frame.masterToWorker());
 
@@ -63,6 +66,8 @@ class GoldenPayloadTest {
       assertThat(MessageCodec.encode(new Message(message.type(), typed, message.nodeId())))
           .as("typed payload re-encodes to the recorded bytes")
           .isEqualTo(frame.bytes());
+    } else {
+      assertThat(typed).as("typed payload's data").isEqualTo(message.data());
     }
   }
 
@@ -73,7 +78,7 @@ class GoldenPayloadTest {
     return switch (message.type()) {
       case MessageType.CLIENT_READY -> {
         ClientReadyPayload payload = ClientReadyPayload.from(data);
-        assertThat(payload.isAcceptable()).as("client_ready %s acceptable", data).isTrue();
+        assertThat(payload.kind()).as("client_ready %s", data).isNotEqualTo(Kind.ODD);
         yield payload.toData();
       }
       case MessageType.ACK -> AckPayload.from(data).toData();

@@ -27,7 +27,7 @@ public final class PayloadKeys {
   /** spawning_complete (2.x), stats: total user count. */
   public static final String USER_COUNT = "user_count";
 
-  /** hatch_complete, spawning_complete (1.x, Boomer, Locust4j): the worker's user count. */
+  /** hatch_complete, spawning_complete (1.x, Boomer, Locust4j), heartbeat (1.4.4–1.6): users. */
   public static final String COUNT = "count";
 
   /** ack (2.11+): the worker's 0-based index. */

@@ -50,6 +50,17 @@ class SmallPayloadsTest {
   }
 
   @Test
+  void locust1HeartbeatCountIsKeptAfterTheCpu() throws ProtocolException {
+    Map<Object, Object> data = map("state", "running", "current_cpu_usage", 7.3, "count", 4L);
+
+    HeartbeatPayload payload = HeartbeatPayload.from(data);
+
+    assertThat(payload.userCount()).isEqualTo(4L);
+    assertThat(payload.currentMemoryUsageBytes()).isNull();
+    assertThat(bytesOf(payload.toData())).isEqualTo(bytesOf(data));
+  }
+
+  @Test
   void heartbeatWithoutStateOrCpuIsRejected() {
     // A 2.12.1 master dies on these (protocol.md §8.2); ours rejects the message instead.
     assertThatThrownBy(() -> HeartbeatPayload.from(map("state", "ready")))
