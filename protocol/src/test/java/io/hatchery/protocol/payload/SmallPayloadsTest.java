@@ -50,6 +50,17 @@ class SmallPayloadsTest {
   }
 
   @Test
+  void locust010HeartbeatWithStateOnlyIsAccepted() throws ProtocolException {
+    Map<Object, Object> data = map("state", "hatching");
+
+    HeartbeatPayload payload = HeartbeatPayload.from(data);
+
+    assertThat(payload.state()).isEqualTo(WorkerState.HATCHING);
+    assertThat(payload.currentCpuUsagePercent()).isNull();
+    assertThat(bytesOf(payload.toData())).isEqualTo(bytesOf(data));
+  }
+
+  @Test
   void locust1HeartbeatCountIsKeptAfterTheCpu() throws ProtocolException {
     Map<Object, Object> data = map("state", "running", "current_cpu_usage", 7.3, "count", 4L);
 
@@ -61,11 +72,8 @@ class SmallPayloadsTest {
   }
 
   @Test
-  void heartbeatWithoutStateOrCpuIsRejected() {
-    // A 2.12.1 master dies on these (protocol.md §8.2); ours rejects the message instead.
-    assertThatThrownBy(() -> HeartbeatPayload.from(map("state", "ready")))
-        .isInstanceOf(ProtocolException.class)
-        .hasMessageContaining("'current_cpu_usage'");
+  void heartbeatWithoutStateOrWithAnUnknownStateIsRejected() {
+    // A 2.12.1 master dies on the first (protocol.md §8.2); ours rejects the message instead.
     assertThatThrownBy(() -> HeartbeatPayload.from(map("current_cpu_usage", 1.0)))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("'state'");
