@@ -30,7 +30,9 @@ public interface RpcServer extends AutoCloseable {
 
   /**
    * Queues {@code message} for the worker {@code nodeId}. A message for a worker that is not
-   * connected is dropped silently, as a Locust master's ROUTER does (no {@code ROUTER_MANDATORY}).
+   * connected, or whose connection already holds 1000 undelivered messages (ZeroMQ's high-water
+   * mark), is dropped silently, as a Locust master's ROUTER does (no {@code ROUTER_MANDATORY}): one
+   * stalled worker never holds up messages to the others.
    *
    * @return {@code false} if the message was dropped at once because the outbound queue is full or
    *     the server is closed
