@@ -6,8 +6,6 @@ import io.hatchery.protocol.MessageCodec;
 import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +32,9 @@ import org.zeromq.ZMQException;
  *
  * <p>Ownership: the sockets, the poll selector and {@link #pending} belong to the I/O thread alone;
  * subclasses create their sockets in {@link #open()} and touch them only from the hooks, which all
- * run on that thread. Other threads talk to it through two bounded queues and a wake-up {@link
- * Pipe} whose source channel sits in the same poll set as the sockets, so a queued message is sent
- * at once rather than at the next poll tick.
+ * run on that thread. Other threads talk to it through two bounded queues and a {@link Wakeup} pipe
+ * polled together with the sockets, so a queued message is sent at once rather than at the next
+ * poll tick.
  *
  * <p>Outbound: callers encode on their own thread and {@code offer} to a queue of {@link
  * #QUEUE_CAPACITY} items; a full queue drops the message and {@code send} returns false. When the
@@ -86,9 +84,7 @@ abstract class SocketLoop<T> {
   private final String threadName;
   private final BlockingQueue<T> outbound = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final BlockingQueue<RpcEvent> inbound;
-  private final Pipe.SourceChannel wakeSource;
-  private final Pipe.SinkChannel wakeSink;
-  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final Wakeup wakeup = new Wakeup();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final Thread thread;
@@ -111,11 +107,6 @@ abstract class SocketLoop<T> {
     this.ownsContext = ownsContext;
     this.limits = limits;
     this.inbound = new ArrayBlockingQueue<>(inboundCapacity);
-    Pipe pipe = Pipe.open();
-    wakeSource = pipe.source();
-    wakeSink = pipe.sink();
-    wakeSource.configureBlocking(false);
-    wakeSink.configureBlocking(false);
     thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
   }
 
@@ -251,14 +242,7 @@ abstract class SocketLoop<T> {
 
   /** Wakes the I/O thread (from any thread); cheap when a wake-up is already pending. */
   final void wakeup() {
-    if (wakePending.compareAndSet(false, true)) {
-      try {
-        wakeSink.write(ByteBuffer.wrap(new byte[] {1}));
-      } catch (IOException e) {
-        // Only after close: the loop is gone and needs no wake-up.
-        log.debug("{}: wake-up after close", threadName, e);
-      }
-    }
+    wakeup.signal();
   }
 
   /** Stops the loop and joins the I/O thread with a deadline. Idempotent, any thread. */
@@ -287,7 +271,7 @@ abstract class SocketLoop<T> {
   private void run() {
     Selector selector = null;
     try {
-      selector = context.createSelector();
+      selector = Selector.open();
       open();
       opened.complete(null);
     } catch (Throwable t) {
@@ -341,7 +325,7 @@ abstract class SocketLoop<T> {
     if (ZMQ.poll(selector, items, IDLE_POLL_MILLIS) < 0) {
       throw new ZMQException("selector closed", ZMQ.Error.ETERM.getCode());
     }
-    drainWakeups();
+    wakeup.drain();
     for (int i = 1; i < items.length; i++) {
       if (items[i].isReadable()) {
         readAvailable(items[i].getSocket());
@@ -351,7 +335,7 @@ abstract class SocketLoop<T> {
 
   private PollItem[] pollItems(List<Socket> reads, boolean canRead) {
     List<PollItem> items = new ArrayList<>(reads.size() + 2);
-    items.add(new PollItem(wakeSource, ZMQ.Poller.POLLIN));
+    items.add(new PollItem(wakeup.source(), ZMQ.Poller.POLLIN));
     Socket write = writeSocket();
     boolean writeListed = false;
     for (Socket socket : reads) {
@@ -395,15 +379,6 @@ abstract class SocketLoop<T> {
     }
   }
 
-  private void drainWakeups() throws IOException {
-    // Clear the flag before reading: a wake-up racing with this drain leaves its byte behind.
-    wakePending.set(false);
-    ByteBuffer buffer = ByteBuffer.allocate(64);
-    while (wakeSource.read(buffer) > 0) {
-      buffer.clear();
-    }
-  }
-
   private void unexpected(Exception e) {
     log.error("{}: unexpected exception, the loop continues", threadName, e);
     // Keeps a fault that repeats on every step from spinning a core.
@@ -414,25 +389,20 @@ abstract class SocketLoop<T> {
     try {
       closeSockets();
       if (selector != null) {
-        context.closeSelector(selector);
+        selector.close();
       }
       if (ownsContext) {
         // Blocks until queued frames are delivered or the sockets' linger expires.
         context.close();
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       log.warn("{}: error while closing sockets", threadName, e);
     } finally {
-      closeQuietly(wakeSource);
-      closeQuietly(wakeSink);
-    }
-  }
-
-  private void closeQuietly(java.nio.channels.Channel channel) {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      log.debug("{}: closing the wake-up pipe", threadName, e);
+      try {
+        wakeup.close();
+      } catch (IOException e) {
+        log.debug("{}: closing the wake-up pipe", threadName, e);
+      }
     }
   }
 }

@@ -138,6 +138,7 @@ class ZmqRpcServerMalformedIT {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // ZMQ.Event is JeroMQ 0.6.0's simplest monitor reader
   void oversizedFrameMakesZeroMqDropThePeerWithoutAnEventAndServingGoesOn() throws Exception {
     ZMQ.Socket dealer = rawDealer("vm_huge".getBytes(StandardCharsets.UTF_8));
     ZMQ.Socket monitor = rawContext.createSocket(SocketType.PAIR);
