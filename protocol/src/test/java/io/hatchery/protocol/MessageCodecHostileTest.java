@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -161,5 +162,35 @@ class MessageCodecHostileTest {
     assertThatThrownBy(() -> MessageCodec.decode(frame, small))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("budget of 2000 values");
+  }
+
+  /** A map of {@code count} keys alternating Long and Double, every one with hash code 0. */
+  private static byte[] sameHashKeysFrame(int count) {
+    ByteBuffer frame = ByteBuffer.allocate(9 + count * 10);
+    frame.put(hex("93 a1 74 df")).putInt(count);
+    for (long x = 1; x <= count; x++) {
+      if (x % 2 == 0) {
+        frame.put((byte) 0xd3).putLong(x | x << 32);
+      } else {
+        long high = 0x4000_0000L + x;
+        frame.put((byte) 0xcb).putLong(high << 32 | high);
+      }
+      frame.put((byte) 0xc0);
+    }
+    return frame.put((byte) 0xc0).array();
+  }
+
+  @Test
+  @Timeout(5)
+  void hashFloodingMapIsRejectedQuickly() {
+    // Before this check, 128,000 such keys took 68 s of CPU to decode.
+    assertThatThrownBy(() -> MessageCodec.decode(sameHashKeysFrame(200_000)))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("17th with the same hash code");
+  }
+
+  @Test
+  void sixteenKeysSharingAHashCodeAreAccepted() throws ProtocolException {
+    assertThat((Map<?, ?>) MessageCodec.decode(sameHashKeysFrame(16)).data()).hasSize(16);
   }
 }

@@ -11,9 +11,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
@@ -21,6 +24,7 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * Reads msgpack values from one frame into plain Java values, within {@link DecodeLimits}.
@@ -37,6 +41,13 @@ import org.msgpack.core.MessageUnpacker;
  * one reader per frame, used by one thread.
  */
 public final class MsgpackReader {
+  /**
+   * Most distinct keys of one map that may share a hash code. Java's HashMap searches linearly
+   * among same-hash keys of different types (Long and Double, say), so a peer sending 100,000 of
+   * them would cost minutes of CPU; Locust's maps never have two.
+   */
+  static final int MAX_KEYS_PER_HASH = 16;
+
   private final int frameBytes;
   private final DecodeLimits limits;
   private final MessageUnpacker unpacker;
@@ -81,7 +92,7 @@ public final class MsgpackReader {
    */
   public int readArrayHeader() throws ProtocolException {
     MessageFormat format = nextFormat();
-    if (format.getValueType() != org.msgpack.value.ValueType.ARRAY) {
+    if (format.getValueType() != ValueType.ARRAY) {
       throw new ProtocolException(
           "expected an array at byte " + offset() + " but found " + describe(format));
     }
@@ -99,7 +110,7 @@ public final class MsgpackReader {
     if (nilAllowed && format == MessageFormat.NIL) {
       return (String) readValue(1);
     }
-    if (format.getValueType() != org.msgpack.value.ValueType.STRING) {
+    if (format.getValueType() != ValueType.STRING) {
       throw new ProtocolException(
           what
               + " must be a msgpack str"
@@ -155,12 +166,25 @@ public final class MsgpackReader {
       return "";
     }
     byte[] bytes = unpacker.readPayload(length);
+    if (isAscii(bytes)) {
+      // Nearly every Locust string is ASCII; the strict decoder is only needed beyond it.
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return utf8.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ProtocolException(
           "str of " + length + " bytes ending at byte " + offset() + " is not valid UTF-8", e);
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Object> readArray(int depth, int declaredCount)
@@ -176,9 +200,22 @@ public final class MsgpackReader {
   private Object readMap(int depth, int declaredCount) throws IOException, ProtocolException {
     int count = checkedCount(depth, "map", declaredCount, 2);
     Map<Object, Object> map = LinkedHashMap.newLinkedHashMap(count);
+    Map<Integer, Integer> keysPerHash = count > MAX_KEYS_PER_HASH ? new HashMap<>() : null;
     for (int i = 0; i < count; i++) {
+      long keyOffset = offset();
       Object key = readValue(depth);
+      int sizeBefore = map.size();
       map.put(key, readValue(depth));
+      if (keysPerHash != null
+          && map.size() > sizeBefore
+          && keysPerHash.merge(Objects.hashCode(key), 1, Integer::sum) > MAX_KEYS_PER_HASH) {
+        throw new ProtocolException(
+            "map key at byte "
+                + keyOffset
+                + " is the "
+                + (MAX_KEYS_PER_HASH + 1)
+                + "th with the same hash code (hash flooding)");
+      }
     }
     LocalDateTime dateTime = count == 2 ? LocustDateTime.fromMap(map) : null;
     return dateTime != null ? dateTime : map;
@@ -291,6 +328,6 @@ public final class MsgpackReader {
   }
 
   private static String describe(MessageFormat format) {
-    return format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " value";
+    return format.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " value";
   }
 }

@@ -105,6 +105,13 @@ public final class MsgpackWriter {
   }
 
   private void writeString(String text) throws IOException {
+    if (!hasSurrogate(text)) {
+      // Without surrogates the JDK's fast encoder is exact; only unpaired ones would be replaced.
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      packer.packRawStringHeader(bytes.length);
+      packer.writePayload(bytes);
+      return;
+    }
     ByteBuffer encoded;
     try {
       encoded = utf8.encode(CharBuffer.wrap(text));
@@ -115,6 +122,15 @@ public final class MsgpackWriter {
     int length = encoded.remaining();
     packer.packRawStringHeader(length);
     packer.writePayload(encoded.array(), encoded.arrayOffset() + encoded.position(), length);
+  }
+
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void writeList(List<?> list, int depth) throws IOException {
