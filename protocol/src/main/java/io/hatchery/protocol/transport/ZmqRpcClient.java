@@ -25,8 +25,9 @@ import org.zeromq.ZMQ.Socket;
  * at that point.
  *
  * <p>{@link #reconnect()} closes the DEALER with linger 0 and opens a new one with the same
- * identity; the master's ROUTER must allow the takeover ({@link ZmqRpcServer} sets {@code
- * ROUTER_HANDOVER}; a Python master accepts it once the old connection is gone).
+ * identity. {@link ZmqRpcServer} sets {@code ROUTER_HANDOVER}, so the new connection takes over at
+ * once; a Python master (libzmq, no handover) accepts it only once it has noticed the old
+ * connection close.
  *
  * <p>Thread-safety and threading: see {@link RpcClient}; one I/O thread named {@code
  * hatchery-rpc-client} owns the socket (docs/CONCURRENCY.md).
