@@ -22,6 +22,11 @@ final class Endpoints {
     return "tcp://" + bracketed + ":" + port;
   }
 
+  /** True for {@code tcp://[v6-address]:port}, which needs {@code ZMQ_IPV6} on the socket. */
+  static boolean isIpv6Literal(String endpoint) {
+    return endpoint.startsWith("tcp://[");
+  }
+
   /**
    * Binds {@code socket} to {@code endpoint} and returns the port actually bound (the ephemeral one
    * when the endpoint asked for 0), or -1 for a non-TCP endpoint. I/O thread only.

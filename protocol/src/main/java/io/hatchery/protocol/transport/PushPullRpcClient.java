@@ -77,8 +77,8 @@ public final class PushPullRpcClient extends SocketLoop<byte[]> implements RpcCl
 
   @Override
   void open() {
-    push = newSocket(SocketType.PUSH);
-    pull = newSocket(SocketType.PULL);
+    push = newSocket(SocketType.PUSH, Endpoints.tcp(host, port));
+    pull = newSocket(SocketType.PULL, Endpoints.tcp(host, port));
     push.connect(Endpoints.tcp(host, port));
     pull.connect(Endpoints.tcp(host, port + 1));
   }

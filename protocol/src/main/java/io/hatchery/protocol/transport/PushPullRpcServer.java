@@ -82,8 +82,8 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
 
   @Override
   void open() throws IOException {
-    pull = newSocket(SocketType.PULL);
-    push = newSocket(SocketType.PUSH);
+    pull = newSocket(SocketType.PULL, Endpoints.tcp(host, 0));
+    push = newSocket(SocketType.PUSH, Endpoints.tcp(host, 0));
     if (requestedPort != 0) {
       port = Endpoints.bind(pull, Endpoints.tcp(host, requestedPort));
       Endpoints.bind(push, Endpoints.tcp(host, requestedPort + 1));

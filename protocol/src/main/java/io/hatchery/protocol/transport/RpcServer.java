@@ -37,7 +37,8 @@ public interface RpcServer extends AutoCloseable {
    * @return {@code false} if the message was dropped at once because the outbound queue is full or
    *     the server is closed
    * @throws IllegalArgumentException if the encoded frame is larger than the transport's frame
-   *     limit, or {@code message.data()} holds a type the codec cannot encode
+   *     limit, {@code message.data()} holds a type the codec cannot encode, or {@code nodeId}
+   *     cannot be a ZeroMQ identity (empty, longer than 255 UTF-8 bytes, or starting with a NUL)
    */
   boolean send(String nodeId, Message message);
 

@@ -164,8 +164,10 @@ abstract class SocketLoop<T> {
   }
 
   /** Creates a socket with the options Hatchery uses everywhere. I/O thread only. */
-  final Socket newSocket(SocketType type) {
+  final Socket newSocket(SocketType type, String endpoint) {
     Socket socket = context.createSocket(type);
+    // An IPv6 literal needs an IPv6 socket; `*` and IPv4 keep JeroMQ's default.
+    socket.setIPv6(Endpoints.isIpv6Literal(endpoint));
     socket.setLinger(LINGER_MILLIS);
     // A peer announcing a larger frame is disconnected by ZeroMQ's decoder before any buffer is
     // allocated; without this JeroMQ 0.6.0 dies on a 2 GB frame header (reliability.md §3.4).

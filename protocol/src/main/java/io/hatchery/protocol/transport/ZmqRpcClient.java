@@ -107,7 +107,7 @@ public final class ZmqRpcClient extends SocketLoop<byte[]> implements RpcClient 
 
   @Override
   void open() {
-    dealer = newSocket(SocketType.DEALER);
+    dealer = newSocket(SocketType.DEALER, endpoint);
     dealer.setIdentity(identity);
     dealer.connect(endpoint);
   }

@@ -97,7 +97,7 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
 
   @Override
   void open() throws IOException {
-    router = newSocket(SocketType.ROUTER);
+    router = newSocket(SocketType.ROUTER, endpoint);
     router.setRouterHandover(true);
     port = Endpoints.bind(router, endpoint);
   }

@@ -7,6 +7,8 @@ import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,6 +171,24 @@ class ZmqRpcRouterDealerIT {
     for (long seq = 0; seq < count; seq++) {
       assertThat(received(server).message()).isEqualTo(heartbeat("vm_fast", seq));
     }
+  }
+
+  @Test
+  void sendNeverBlocksWhileTheMasterIsUnreachableAndDropsOnceTheQueueIsFull() throws Exception {
+    int deadPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = probe.getLocalPort();
+    }
+    ZmqRpcClient client = remember(ZmqRpcClient.connect("127.0.0.1", deadPort, "vm_alone"));
+    // Our queue plus ZeroMQ's high-water mark of 1000, with room to spare.
+    int attempts = SocketLoop.QUEUE_CAPACITY + 5_000;
+
+    int accepted = 0;
+    for (int seq = 0; seq < attempts; seq++) {
+      accepted += client.send(heartbeat("vm_alone", seq)) ? 1 : 0;
+    }
+
+    assertThat(accepted).isBetween(SocketLoop.QUEUE_CAPACITY, attempts - 1);
   }
 
   @Test
