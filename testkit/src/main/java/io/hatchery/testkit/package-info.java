@@ -1,5 +1,6 @@
 /**
- * Test-scope helpers shared across modules: fakes of Hatchery's own seams (such as {@link
- * io.hatchery.testkit.InMemoryRpc}), clocks and test targets. Never a dependency of main code.
+ * Test helpers shared by the modules' tests: the in-JVM HTTP target, launchers for real peers
+ * (Python Locust), and fakes of our own seams ({@link io.hatchery.testkit.InMemoryRpc}). Test scope
+ * only; production code never depends on this package.
  */
 package io.hatchery.testkit;
