@@ -9,7 +9,7 @@ import org.zeromq.ZContext;
 /**
  * Standalone mode's link: a master and its workers in one JVM, talking ROUTER/DEALER over {@code
  * inproc://} in one shared ZeroMQ context, so every mode runs the same code path (ARCHITECTURE.md
- * §4).
+ * §4). Locust's standalone mode has no counterpart: its {@code LocalRunner} skips the RPC layer.
  *
  * <p>The server and clients behave like {@link ZmqRpcServer} and {@link ZmqRpcClient} (same
  * threads, queues and frame limit on send). ZeroMQ's {@code ZMQ_MAXMSGSIZE} does not apply to

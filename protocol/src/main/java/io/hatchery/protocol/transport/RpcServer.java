@@ -43,7 +43,9 @@ public interface RpcServer extends AutoCloseable {
   boolean send(String nodeId, Message message);
 
   /**
-   * Takes the next inbound event, waiting up to {@code timeout}.
+   * Takes the next inbound event, waiting up to {@code timeout}. Events wait in a bounded queue
+   * (10,000 for the ZeroMQ transports); while it is full the transport stops reading, so peers are
+   * pushed back through ZeroMQ's high-water marks and TCP instead of growing memory.
    *
    * @return the event, or {@code null} if none arrived in time
    * @throws IllegalStateException if the I/O thread died (a bug; the cause is attached)
