@@ -50,6 +50,20 @@ final class Endpoints {
     return port(socket.getLastEndpoint());
   }
 
+  /**
+   * Connects {@code socket} to {@code endpoint}. ZeroMQ connects (and reconnects) in the
+   * background, so this fails only when the endpoint is invalid or its host does not resolve.
+   */
+  static void connect(Socket socket, String endpoint) throws IOException {
+    try {
+      if (!socket.connect(endpoint)) {
+        throw new IOException("cannot connect to " + endpoint + " (errno " + socket.errno() + ")");
+      }
+    } catch (ZMQException e) {
+      throw new IOException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+    }
+  }
+
   private static int port(String lastEndpoint) {
     if (lastEndpoint == null || !lastEndpoint.startsWith("tcp://")) {
       return -1;

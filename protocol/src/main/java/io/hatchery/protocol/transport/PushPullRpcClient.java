@@ -76,15 +76,15 @@ public final class PushPullRpcClient extends SocketLoop<byte[]> implements RpcCl
   }
 
   @Override
-  void open() {
+  void open() throws IOException {
     push = newSocket(SocketType.PUSH, Endpoints.tcp(host, port));
     pull = newSocket(SocketType.PULL, Endpoints.tcp(host, port));
-    push.connect(Endpoints.tcp(host, port));
-    pull.connect(Endpoints.tcp(host, port + 1));
+    Endpoints.connect(push, Endpoints.tcp(host, port));
+    Endpoints.connect(pull, Endpoints.tcp(host, port + 1));
   }
 
   @Override
-  void beforeStep() {
+  void beforeStep() throws IOException {
     if (reconnectRequested.getAndSet(false)) {
       push.setLinger(0);
       pull.setLinger(0);

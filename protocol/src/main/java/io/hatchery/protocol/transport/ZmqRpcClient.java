@@ -106,14 +106,17 @@ public final class ZmqRpcClient extends SocketLoop<byte[]> implements RpcClient 
   }
 
   @Override
-  void open() {
+  void open() throws IOException {
     dealer = newSocket(SocketType.DEALER, endpoint);
     dealer.setIdentity(identity);
-    dealer.connect(endpoint);
+    Endpoints.connect(dealer, endpoint);
   }
 
+  /**
+   * A reconnect whose host no longer resolves is logged once; the client then stays unconnected.
+   */
   @Override
-  void beforeStep() {
+  void beforeStep() throws IOException {
     if (reconnectRequested.getAndSet(false)) {
       dealer.setLinger(0);
       dealer.close();
