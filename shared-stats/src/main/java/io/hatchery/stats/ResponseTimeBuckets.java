@@ -2,6 +2,8 @@ package io.hatchery.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Locust's response-time bucketing: the key under which a response time is counted in {@code
@@ -123,5 +125,21 @@ public final class ResponseTimeBuckets {
       return 1000 + (index - 190) * 100L;
     }
     return 10000 + (index - 280) * 1000L;
+  }
+
+  /**
+   * Converts a histogram of response times in microseconds into Locust's bucket map, each bin
+   * counted under the bucket of its median equivalent value. This equals what a Python worker
+   * reports for the same latencies whenever no bin straddles a bucket boundary (bins are 1 &micro;s
+   * wide below 2.048 ms and 0.1% wide above); {@link StatsRecorder} does not need it, as it counts
+   * buckets from the exact values.
+   */
+  public static LongCounts fromHistogram(Histogram histogramMicros) {
+    LongCounts buckets = new LongCounts();
+    for (HistogramIterationValue v : histogramMicros.recordedValues()) {
+      long micros = histogramMicros.medianEquivalentValue(v.getValueIteratedTo());
+      buckets.add(bucketOf(micros / 1000.0), v.getCountAtValueIteratedTo());
+    }
+    return buckets;
   }
 }
