@@ -3,6 +3,7 @@ package io.hatchery.stats;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Copies of an entry's {@code response_times} and {@code num_requests}, one per epoch second for
@@ -51,6 +52,21 @@ final class ResponseTimesCache {
       }
     }
     return Optional.ofNullable(cached);
+  }
+
+  /**
+   * Locust's current percentile: the percentile of {@code responseTimes} minus the cached map
+   * nearest to now - 10 s, over {@code numRequests} minus its cached count; empty if none is near.
+   */
+  OptionalLong currentPercentile(
+      LongCounts responseTimes, long numRequests, double fraction, long nowEpochSecond) {
+    Optional<Cached> cached = nearWindowStart(nowEpochSecond);
+    if (cached.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    LongCounts window = responseTimes.minus(cached.get().responseTimes());
+    long requests = numRequests - cached.get().numRequests();
+    return OptionalLong.of(Percentiles.fromBuckets(window, requests, fraction));
   }
 
   /** Forgets every second. */

@@ -1,10 +1,8 @@
 package io.hatchery.stats;
 
-import io.hatchery.stats.histogram.HistogramCodec;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.HdrHistogram.Histogram;
 
 /**
  * The accumulated statistics of one (name, method), or of the total: Locust's {@code StatsEntry}
@@ -36,8 +34,7 @@ public final class StatsEntry {
   private final LongCounts responseTimes = new LongCounts();
   private final LongCounts numReqsPerSec = new LongCounts();
   private final LongCounts numFailPerSec = new LongCounts();
-  private Histogram histogram;
-  private boolean histogramComplete = true;
+  private final ExactResponseTimes exact = new ExactResponseTimes();
 
   /**
    * Creates an empty entry, as Locust's constructor does (its {@code reset} sets {@code start_time}
@@ -68,8 +65,7 @@ public final class StatsEntry {
     responseTimes.clear();
     numReqsPerSec.clear();
     numFailPerSec.clear();
-    histogram = null;
-    histogramComplete = true;
+    exact.reset();
     if (cache != null) {
       cache.clear();
       cache.store((long) nowEpochSeconds, responseTimes, numRequests);
@@ -105,7 +101,7 @@ public final class StatsEntry {
     responseTimes.addAll(other.responseTimes());
     numReqsPerSec.addAll(other.numReqsPerSec());
     numFailPerSec.addAll(other.numFailPerSec());
-    extendHistogram(other);
+    exact.extend(other);
     if (cache != null) {
       // Python: last_time = int(last) if last else None; store if last_time > (old and int(old) or
       // 0)
@@ -117,24 +113,8 @@ public final class StatsEntry {
     }
   }
 
-  private void extendHistogram(EntryReport other) {
-    Histogram otherHistogram = other.histogram();
-    if (otherHistogram != null && otherHistogram.getTotalCount() == other.timedRequests()) {
-      if (histogramComplete && otherHistogram.getTotalCount() > 0) {
-        if (histogram == null) {
-          histogram = HistogramCodec.newHistogram();
-        }
-        histogram.add(otherHistogram);
-      }
-    } else if (other.timedRequests() > 0) {
-      histogramComplete = false;
-      histogram = null;
-    }
-  }
-
   /** Returns a report carrying copies of this entry's figures (for the worker total). */
   public EntryReport toReport() {
-    Histogram histogramCopy = histogramComplete && histogram != null ? histogram.copy() : null;
     return new EntryReport(
         name,
         method,
@@ -150,7 +130,7 @@ public final class StatsEntry {
         responseTimes.copy(),
         numReqsPerSec.copy(),
         numFailPerSec.copy(),
-        histogramCopy);
+        exact.copyOrNull());
   }
 
   /** Average response time in ms over timed requests; 0 if there are none. */
@@ -174,14 +154,13 @@ public final class StatsEntry {
 
   /** Returns whether percentiles and median are exact (every contributor sent a histogram). */
   public boolean hasExactPercentiles() {
-    return histogramComplete && histogram != null && histogram.getTotalCount() > 0;
+    return exact.isExact();
   }
 
   /** Percentile in ms: exact if {@link #hasExactPercentiles()}, else Locust's bucket value. */
   public double responseTimePercentile(double fraction) {
-    if (hasExactPercentiles()) {
-      double micros = histogram.getValueAtPercentile(fraction * 100);
-      return clampToMinMax(micros / 1000.0);
+    if (exact.isExact()) {
+      return exact.percentileMillis(fraction, minResponseTimeMillis, maxResponseTimeMillis);
     }
     return bucketResponseTimePercentile(fraction);
   }
@@ -223,16 +202,8 @@ public final class StatsEntry {
     if (cache == null) {
       throw new IllegalStateException("entry " + name + " keeps no response times cache");
     }
-    return cache
-        .nearWindowStart((long) Math.floor(nowEpochSeconds))
-        .map(
-            c ->
-                OptionalLong.of(
-                    Percentiles.fromBuckets(
-                        responseTimes.minus(c.responseTimes()),
-                        numRequests - c.numRequests(),
-                        fraction)))
-        .orElse(OptionalLong.empty());
+    return cache.currentPercentile(
+        responseTimes, numRequests, fraction, (long) Math.floor(nowEpochSeconds));
   }
 
   /**
@@ -255,11 +226,6 @@ public final class StatsEntry {
   /** Failures per second over the whole run of {@code total}. */
   public double totalFailPerSec(StatsEntry total) {
     return RequestRates.overRun(numFailures, total);
-  }
-
-  private double clampToMinMax(double millis) {
-    double clamped = Math.min(millis, maxResponseTimeMillis);
-    return Double.isNaN(minResponseTimeMillis) ? clamped : Math.max(clamped, minResponseTimeMillis);
   }
 
   private static boolean truthy(double pythonFloatOrNone) {
