@@ -1,7 +1,7 @@
 package io.hatchery.stats;
 
+import io.hatchery.stats.histogram.HistogramCounts;
 import java.util.Objects;
-import org.HdrHistogram.Histogram;
 
 /**
  * One stats entry's figures for one report interval: the 14 keys of Locust's {@code StatsEntryDict}
@@ -35,7 +35,7 @@ public record EntryReport(
     LongCounts responseTimes,
     LongCounts numReqsPerSec,
     LongCounts numFailPerSec,
-    Histogram histogram) {
+    HistogramCounts histogram) {
 
   /** Checks that the name and maps are present. */
   public EntryReport {

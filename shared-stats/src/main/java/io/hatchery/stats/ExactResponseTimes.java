@@ -1,6 +1,7 @@
 package io.hatchery.stats;
 
 import io.hatchery.stats.histogram.HistogramCodec;
+import io.hatchery.stats.histogram.HistogramCounts;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,13 +23,13 @@ final class ExactResponseTimes {
   }
 
   void extend(EntryReport other) {
-    Histogram otherHistogram = other.histogram();
-    if (otherHistogram != null && otherHistogram.getTotalCount() == other.timedRequests()) {
-      if (complete && otherHistogram.getTotalCount() > 0) {
+    HistogramCounts otherCounts = other.histogram();
+    if (otherCounts != null && otherCounts.totalCount() == other.timedRequests()) {
+      if (complete && otherCounts.totalCount() > 0) {
         if (histogram == null) {
           histogram = HistogramCodec.newHistogram();
         }
-        histogram.add(otherHistogram);
+        otherCounts.addTo(histogram);
       }
     } else if (other.timedRequests() > 0) {
       complete = false;
@@ -47,8 +48,8 @@ final class ExactResponseTimes {
     return Double.isNaN(minMillis) ? millis : Math.max(millis, minMillis);
   }
 
-  /** A copy of the histogram when it is valid, else {@code null}. */
-  Histogram copyOrNull() {
-    return complete && histogram != null ? histogram.copy() : null;
+  /** The counts of the histogram when it is valid, else {@code null}. */
+  HistogramCounts countsOrNull() {
+    return complete && histogram != null ? HistogramCounts.of(histogram) : null;
   }
 }

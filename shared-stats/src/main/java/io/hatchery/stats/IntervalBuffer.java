@@ -1,6 +1,6 @@
 package io.hatchery.stats;
 
-import io.hatchery.stats.histogram.HistogramCodec;
+import io.hatchery.stats.histogram.HistogramCounts;
 import io.hatchery.stats.histogram.LatencyCounts;
 import java.util.Iterator;
 import java.util.Map;
@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
 
 /**
  * The counters of one entry for one report interval. Two of these alternate per {@link
@@ -92,8 +91,8 @@ final class IntervalBuffer {
     }
     overflowBuckets.forEach((bucket, n) -> responseTimes.add(bucket, n.sum()));
     overflowBuckets.clear();
-    Histogram histogram = HistogramCodec.newHistogram();
-    long timed = latencies.drainInto(histogram);
+    HistogramCounts histogram = latencies.drain();
+    long timed = histogram.totalCount();
     double totalMillis = totalResponseTimeMillis.sumThenReset();
     long contentLength = totalContentLength.sumThenReset();
     long max = maxBits.getThenReset();

@@ -30,6 +30,15 @@ public final class LongCounts {
     this(8);
   }
 
+  /** Creates an empty map that holds {@code expectedKeys} keys without growing. */
+  public static LongCounts withExpectedKeys(int expectedKeys) {
+    int capacity = 8;
+    while (capacity < expectedKeys * 2 && capacity < (1 << 30)) {
+      capacity <<= 1;
+    }
+    return new LongCounts(capacity);
+  }
+
   private LongCounts(int capacity) {
     keys = new long[capacity];
     counts = new long[capacity];

@@ -130,7 +130,7 @@ public final class StatsEntry {
         responseTimes.copy(),
         numReqsPerSec.copy(),
         numFailPerSec.copy(),
-        exact.copyOrNull());
+        exact.countsOrNull());
   }
 
   /** Average response time in ms over timed requests; 0 if there are none. */

@@ -68,7 +68,7 @@ class StatsRecorderConcurrencyTest {
         perSecond += e.numReqsPerSec().sum();
         contentLength += e.totalContentLengthBytes();
         buckets.addAll(e.responseTimes());
-        histogram.add(e.histogram());
+        e.histogram().addTo(histogram);
       }
       assertThat(snapshot.total().numRequests()).isEqualTo(snapshotRequests);
       errors += snapshot.errors().values().stream().mapToLong(StatsError::occurrences).sum();
@@ -87,7 +87,7 @@ class StatsRecorderConcurrencyTest {
     assertThat(e.numReqsPerSec().sum()).isEqualTo(e.numRequests());
     assertThat(e.numFailPerSec().sum()).isEqualTo(e.numFailures());
     assertThat(e.responseTimes().sum()).isEqualTo(e.timedRequests());
-    assertThat(e.histogram().getTotalCount()).isEqualTo(e.timedRequests());
+    assertThat(e.histogram().totalCount()).isEqualTo(e.timedRequests());
     assertThat(e.numNoneRequests()).isZero();
   }
 

@@ -82,7 +82,7 @@ class StatsRecorderLocustParityTest {
     Map<EntryKey, EntryReport> ourEntries = new HashMap<>();
     for (EntryReport r : ours.stats()) {
       assertThat(r.histogram()).as(where).isNotNull();
-      assertThat(r.histogram().getTotalCount()).as(where).isEqualTo(r.timedRequests());
+      assertThat(r.histogram().totalCount()).as(where).isEqualTo(r.timedRequests());
       ourEntries.put(new EntryKey(r.name(), r.method()), withoutHistogram(r));
     }
     assertThat(ourEntries).as(where).hasSize(theirs.stats().size());

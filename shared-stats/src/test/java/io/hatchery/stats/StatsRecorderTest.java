@@ -40,7 +40,7 @@ class StatsRecorderTest {
     assertThat(total.maxResponseTimeMillis()).isEqualTo(40.0);
     assertThat(total.startEpochSeconds()).isEqualTo(T0 + 3);
     assertThat(total.lastRequestEpochSeconds()).isEqualTo(T0 + 3);
-    assertThat(total.histogram().getTotalCount()).isEqualTo(2);
+    assertThat(total.histogram().totalCount()).isEqualTo(2);
     assertThat(report.errors()).hasSize(1);
     assertThat(report.errors().get(ErrorKeys.key("POST", "/a", "'e'")))
         .isEqualTo(new StatsError("/a", "POST", "'e'", 1));

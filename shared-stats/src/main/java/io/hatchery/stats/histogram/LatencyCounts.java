@@ -1,13 +1,13 @@
 package io.hatchery.stats.histogram;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.HdrHistogram.Histogram;
 
 /**
  * Lock-free counts of response times in microseconds, laid out exactly like an HdrHistogram {@link
- * Histogram} with 3 significant digits and a lowest discernible value of 1 &micro;s, so that {@link
- * #drainInto(Histogram)} lands every count in the same bin a {@code recordValue} would have.
+ * org.HdrHistogram.Histogram} with 3 significant digits and a lowest discernible value of 1
+ * &micro;s, so that {@link #drain()} yields the bins a {@code recordValue} would have filled.
  *
  * <p>Counts live in chunks of 1024 {@code AtomicLongArray} slots (one half-bucket of the histogram)
  * that are allocated the first time a value falls into them and then kept: after warm-up {@link
@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
  * 5&ndash;500 ms latency range touches 7 chunks (56 KB).
  *
  * <p>Thread-safety: {@link #recordMicros(long)} may be called from any number of threads at once.
- * {@link #drainInto(Histogram)} must only run while no writer is recording (the caller guarantees
- * this with a {@link org.HdrHistogram.WriterReaderPhaser}, as {@code StatsRecorder} does).
+ * {@link #drain()} must only run while no writer is recording (the caller guarantees this with a
+ * {@link org.HdrHistogram.WriterReaderPhaser}, as {@code StatsRecorder} does).
  */
 public final class LatencyCounts {
 
@@ -49,27 +49,35 @@ public final class LatencyCounts {
   }
 
   /**
-   * Adds every count into {@code histogram} and zeroes this structure.
+   * Moves every count into a new {@link HistogramCounts} and zeroes this structure.
    *
-   * @return the number of values moved
+   * @return the counts, {@link HistogramCounts#empty()} if there were none
    */
-  public long drainInto(Histogram histogram) {
-    long moved = 0;
+  public HistogramCounts drain() {
+    int[] indexes = new int[32];
+    long[] counts = new long[32];
+    int size = 0;
+    long total = 0;
     for (int c = 0; c < chunks.length(); c++) {
       AtomicLongArray chunk = chunks.get(c);
-      if (chunk == null) {
-        continue;
-      }
-      for (int i = 0; i < CHUNK_SIZE; i++) {
+      for (int i = 0; chunk != null && i < CHUNK_SIZE; i++) {
         long count = chunk.get(i);
         if (count != 0) {
           chunk.set(i, 0);
-          histogram.recordValueWithCount(valueFromIndex((c << HALF_COUNT_MAGNITUDE) + i), count);
-          moved += count;
+          if (size == indexes.length) {
+            indexes = Arrays.copyOf(indexes, size * 2);
+            counts = Arrays.copyOf(counts, size * 2);
+          }
+          indexes[size] = (c << HALF_COUNT_MAGNITUDE) + i;
+          counts[size++] = count;
+          total += count;
         }
       }
     }
-    return moved;
+    if (size == 0) {
+      return HistogramCounts.empty();
+    }
+    return new HistogramCounts(Arrays.copyOf(indexes, size), Arrays.copyOf(counts, size), total);
   }
 
   /** Returns the sum of all counts; only meaningful while no writer is recording. */

@@ -11,9 +11,9 @@ import static io.hatchery.stats.wire.WireValues.stringOrNull;
 import io.hatchery.stats.EntryReport;
 import io.hatchery.stats.LongCounts;
 import io.hatchery.stats.histogram.HistogramCodec;
+import io.hatchery.stats.histogram.HistogramCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@link EntryReport} &harr; Locust's {@code StatsEntryDict} map: the 14 keys in Locust 2.12.1's
@@ -69,8 +69,8 @@ public final class StatsEntryMaps {
     map.put(RESPONSE_TIMES, sortedMap(report.responseTimes()));
     map.put(NUM_REQS_PER_SEC, sortedMap(report.numReqsPerSec()));
     map.put(NUM_FAIL_PER_SEC, sortedMap(report.numFailPerSec()));
-    Histogram histogram = report.histogram();
-    if (histogram != null && histogram.getTotalCount() > 0) {
+    HistogramCounts histogram = report.histogram();
+    if (histogram != null && histogram.totalCount() > 0) {
       map.put(HDR_HISTOGRAM, HistogramCodec.encode(histogram));
     }
     return map;
@@ -111,7 +111,7 @@ public final class StatsEntryMaps {
       min = null; // Boomer and Locust4j send 0 for "no data"; Locust would drag the minimum to 0
     }
     long contentLength = countOrZero(map, TOTAL_CONTENT_LENGTH);
-    Histogram histogram = null;
+    HistogramCounts histogram = null;
     if (map.get(HDR_HISTOGRAM) instanceof byte[] bytes) {
       histogram = HistogramCodec.decode(bytes, numRequests - numNone).orElse(null);
     }

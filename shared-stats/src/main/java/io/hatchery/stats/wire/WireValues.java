@@ -69,7 +69,7 @@ final class WireValues {
     if (!(value instanceof Map<?, ?> map)) {
       throw malformed(key, value, "a map");
     }
-    LongCounts counts = new LongCounts();
+    LongCounts counts = LongCounts.withExpectedKeys(map.size());
     for (Map.Entry<?, ?> e : map.entrySet()) {
       counts.add(numericKey(e.getKey(), key), count(e.getValue(), key));
     }

@@ -16,20 +16,32 @@ class HistogramCodecTest {
 
   @Test
   void decodesWhatItEncodes() {
-    Histogram histogram = sample(1000);
-    byte[] bytes = HistogramCodec.encode(histogram);
-    assertThat(HistogramCodec.decode(bytes, 1000)).contains(histogram);
+    HistogramCounts counts = HistogramCounts.of(sample(1000));
+    assertThat(HistogramCodec.decode(HistogramCodec.encode(counts), 1000)).contains(counts);
+  }
+
+  @Test
+  void hdrHistogramReadsOurEncodingAndWeReadItsEncoding() throws Exception {
+    Histogram histogram = sample(5000);
+    byte[] ours = HistogramCodec.encode(HistogramCounts.of(histogram));
+    assertThat(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(ours), 0))
+        .isEqualTo(histogram);
+
+    ByteBuffer theirs = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+    int length = histogram.encodeIntoCompressedByteBuffer(theirs);
+    assertThat(HistogramCodec.decode(Arrays.copyOf(theirs.array(), length), 5000))
+        .contains(HistogramCounts.of(histogram));
   }
 
   @Test
   void aWrongTotalCountIsRejected() {
-    byte[] bytes = HistogramCodec.encode(sample(10));
+    byte[] bytes = HistogramCodec.encode(HistogramCounts.of(sample(10)));
     assertThat(HistogramCodec.decode(bytes, 11)).isEmpty();
   }
 
   @Test
   void garbageTruncationAndBitFlipsNeverThrow() {
-    byte[] good = HistogramCodec.encode(sample(500));
+    byte[] good = HistogramCodec.encode(HistogramCounts.of(sample(500)));
     Random random = new Random(3);
     assertThat(HistogramCodec.decode(null, 0)).isEmpty();
     assertThat(HistogramCodec.decode(new byte[0], 0)).isEmpty();
@@ -47,22 +59,50 @@ class HistogramCodecTest {
   }
 
   @Test
-  void headersAskingForHugeHistogramsAreRejectedBeforeAllocating() {
-    assertThat(HistogramCodec.decode(forgedHeader(5, 1, Long.MAX_VALUE / 2, 64), 0)).isEmpty();
-    assertThat(HistogramCodec.decode(forgedHeader(3, 1, Long.MAX_VALUE / 2, 64), 0)).isEmpty();
-    assertThat(HistogramCodec.decode(forgedHeader(3, 1000, 1_000_000, 64), 0)).isEmpty();
-    assertThat(HistogramCodec.decode(forgedHeader(3, 1, 1_000_000, Integer.MAX_VALUE), 0))
+  void foreignLayoutsAndHugeRangesAreRejected() {
+    assertThat(HistogramCodec.decode(forged(5, 1, 1_000_000, 0, new byte[0]), 0)).isEmpty();
+    assertThat(HistogramCodec.decode(forged(3, 1, Long.MAX_VALUE / 2, 0, new byte[0]), 0))
         .isEmpty();
-    assertThat(HistogramCodec.decode(forgedHeader(3, 1, 1_000_000, 0), 0))
-        .contains(new Histogram(3));
+    assertThat(HistogramCodec.decode(forged(3, 1000, 1_000_000, 0, new byte[0]), 0)).isEmpty();
+    assertThat(HistogramCodec.decode(forged(3, 1, 1_000_000, Integer.MAX_VALUE, new byte[0]), 0))
+        .isEmpty();
+    assertThat(HistogramCodec.decode(forged(3, 1, 1_000_000, 64, new byte[0]), 0)).isEmpty();
+    assertThat(HistogramCodec.decode(forged(3, 1, 1_000_000, 0, new byte[0]), 0))
+        .contains(HistogramCounts.empty());
   }
 
   @Test
-  void aZeroRunBeyondTheCountsArrayIsRejected() {
-    ByteBuffer payload = ByteBuffer.allocate(32);
-    payload.put((byte) 0xfd).put((byte) 0xff).put((byte) 0xff).put((byte) 0x0f); // -(2^27) zigzag
-    payload.put((byte) 2); // then a count of 1
-    assertThat(HistogramCodec.decode(forged(3, 1, 2048, payload.flip()), 1)).isEmpty();
+  void indexesBeyondTheBoundAndOverflowingCountsAreRejected() {
+    byte[] longRun = {(byte) 0xfd, (byte) 0xff, (byte) 0xff, (byte) 0x0f, 2}; // 2^27 zeros, then 1
+    assertThat(HistogramCodec.decode(forged(3, 1, 2048, longRun.length, longRun), 1)).isEmpty();
+    byte[] minRun = {
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      2
+    }; // Long.MIN_VALUE, then 1
+    assertThat(HistogramCodec.decode(forged(3, 1, 2048, minRun.length, minRun), 1)).isEmpty();
+    byte[] huge = {
+      (byte) 0xfe,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff
+    };
+    byte[] twoHuge = new byte[18];
+    System.arraycopy(huge, 0, twoHuge, 0, 9);
+    System.arraycopy(huge, 0, twoHuge, 9, 9); // two counts of Long.MAX_VALUE
+    assertThat(HistogramCodec.decode(forged(3, 1, 2048, 18, twoHuge), -2)).isEmpty();
   }
 
   private static Histogram sample(int n) {
@@ -74,26 +114,16 @@ class HistogramCodecTest {
     return histogram;
   }
 
-  private static byte[] forgedHeader(int digits, long lowest, long highest, int payloadLength) {
-    ByteBuffer raw = ByteBuffer.allocate(40);
+  private static byte[] forged(
+      int digits, long lowest, long highest, int payloadLength, byte[] payload) {
+    ByteBuffer raw = ByteBuffer.allocate(40 + payload.length);
     raw.putInt(0x1c849313).putInt(payloadLength).putInt(0).putInt(digits);
     raw.putLong(lowest).putLong(highest).putDouble(1.0);
-    return compressed(raw.array(), 40);
-  }
-
-  private static byte[] forged(int digits, long lowest, long highest, ByteBuffer payload) {
-    ByteBuffer raw = ByteBuffer.allocate(40 + payload.remaining());
-    raw.putInt(0x1c849313).putInt(payload.remaining()).putInt(0).putInt(digits);
-    raw.putLong(lowest).putLong(highest).putDouble(1.0);
     raw.put(payload);
-    return compressed(raw.array(), raw.position());
-  }
-
-  private static byte[] compressed(byte[] raw, int length) {
     Deflater deflater = new Deflater();
-    deflater.setInput(raw, 0, length);
+    deflater.setInput(raw.array());
     deflater.finish();
-    byte[] out = new byte[length + 64];
+    byte[] out = new byte[raw.capacity() + 64];
     int n = deflater.deflate(out);
     deflater.end();
     ByteBuffer framed = ByteBuffer.allocate(8 + n);

@@ -38,10 +38,11 @@ class LatencyCountsTest {
     expected.recordValue(LatencyCounts.MAX_TRACKABLE_MICROS);
     assertThat(counts.totalCount()).isEqualTo(50_001);
 
-    Histogram drained = HistogramCodec.newHistogram();
-    assertThat(counts.drainInto(drained)).isEqualTo(50_001);
+    HistogramCounts drained = counts.drain();
 
-    assertThat(drained).isEqualTo(expected);
+    assertThat(drained.totalCount()).isEqualTo(50_001);
+    assertThat(drained.toHistogram()).isEqualTo(expected);
+    assertThat(HistogramCounts.of(expected)).isEqualTo(drained);
     assertThat(counts.totalCount()).isZero();
   }
 }

@@ -38,7 +38,7 @@ class StatsReportMapsTest {
     assertThat(decoded.stats()).hasSize(2);
     assertThat(decoded.errors()).isEqualTo(report.errors());
     assertThat(decoded.total().numRequests()).isEqualTo(2);
-    assertThat(decoded.total().histogram().getTotalCount()).isEqualTo(2);
+    assertThat(decoded.total().histogram().totalCount()).isEqualTo(2);
   }
 
   @Test
