@@ -37,10 +37,9 @@ public final class StatsEntry {
   private final ExactResponseTimes exact = new ExactResponseTimes();
 
   /**
-   * Creates an empty entry, as Locust's constructor does (its {@code reset} sets {@code start_time}
-   * to now and, with the cache, stores an empty snapshot for the current second).
+   * Creates an empty entry starting now, as Locust's constructor (with the cache, it also stores an
+   * empty snapshot for the current second). {@code method} may be {@code null}.
    *
-   * @param method {@code null} allowed (Locust's total before its first clear)
    * @param useResponseTimesCache keep per-second snapshots for current percentiles (master: yes)
    */
   public StatsEntry(
@@ -228,6 +227,10 @@ public final class StatsEntry {
     return RequestRates.overRun(numFailures, total);
   }
 
+  private static OptionalDouble optional(double nanIsNone) {
+    return Double.isNaN(nanIsNone) ? OptionalDouble.empty() : OptionalDouble.of(nanIsNone);
+  }
+
   private static boolean truthy(double pythonFloatOrNone) {
     return !Double.isNaN(pythonFloatOrNone) && pythonFloatOrNone != 0.0;
   }
@@ -247,9 +250,7 @@ public final class StatsEntry {
 
   /** Time of the last request in epoch seconds; empty when there was none (Locust's nil). */
   public OptionalDouble lastRequestEpochSeconds() {
-    return Double.isNaN(lastRequestEpochSeconds)
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(lastRequestEpochSeconds);
+    return optional(lastRequestEpochSeconds);
   }
 
   public long numRequests() {
@@ -275,9 +276,7 @@ public final class StatsEntry {
 
   /** Smallest response time in ms; empty when there was none (Locust's nil). */
   public OptionalDouble minResponseTimeMillis() {
-    return Double.isNaN(minResponseTimeMillis)
-        ? OptionalDouble.empty()
-        : OptionalDouble.of(minResponseTimeMillis);
+    return optional(minResponseTimeMillis);
   }
 
   public long totalContentLengthBytes() {
