@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * RequestStats stats = new RequestStats(InstantSource.system());
- * stats.merge(StatsReportMaps.fromMap(data, clock));   // for every worker "stats" message
+ * // for every worker "stats" message (MalformedStatsException: log and drop the report)
+ * stats.merge(StatsReportMaps.fromMap(data, stats.nowEpochSeconds()));
  * double rps = stats.total().currentRps(stats.total());
  * }</pre>
  *

@@ -29,10 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safety: {@code record} and {@code recordFailure} are lock-free and, once the (name,
  * method) entry exists, allocation-free: a two-level {@link ConcurrentHashMap} lookup (name, then
- * method; no key object), a clock read, then atomic counters inside a writer-reader phaser. {@link
- * #snapshot()} may run concurrently with recording and loses nothing: every request is in exactly
- * one snapshot, and each snapshot is internally consistent. Snapshots are serialized by a lock that
- * writers never touch. The clock is read once per request and once per snapshot.
+ * method; no key object), a clock read, then atomic counters inside a writer-reader phaser. Only
+ * the first request of a new (name, method), and the first occurrence of an error text in an
+ * interval, insert into a {@link ConcurrentHashMap} (its short bin lock; a SHA-256 for the error
+ * key). {@link #snapshot()} may run concurrently with recording and loses nothing: every request is
+ * in exactly one snapshot, and each snapshot is internally consistent. Snapshots are serialized by
+ * a lock that writers never touch. The clock is read once per request and once per snapshot.
  */
 public final class StatsRecorder {
 
