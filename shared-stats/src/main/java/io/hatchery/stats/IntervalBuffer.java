@@ -61,12 +61,27 @@ final class IntervalBuffer {
     lastMillis.accumulate(nowMillis);
   }
 
-  void recordError(long second, String name, String method, String errorText) {
+  /** Returns whether this buffer already counts {@code errorText} (a hint; may change). */
+  boolean knowsError(String errorText) {
+    return errors.containsKey(errorText);
+  }
+
+  /**
+   * Counts one occurrence of {@code errorText}.
+   *
+   * @param newErrorKey its key if the caller computed it (the text was new), else {@code null}
+   */
+  void recordError(long second, String errorText, String newErrorKey, String name, String method) {
     seconds.addFailure(second);
     ErrorCounter counter = errors.get(errorText);
     if (counter == null) {
-      counter =
-          errors.computeIfAbsent(errorText, t -> new ErrorCounter(ErrorKeys.key(method, name, t)));
+      // putIfAbsent, not computeIfAbsent: no hashing while holding the map's bin lock
+      String key = newErrorKey != null ? newErrorKey : ErrorKeys.key(method, name, errorText);
+      ErrorCounter fresh = new ErrorCounter(key);
+      counter = errors.putIfAbsent(errorText, fresh);
+      if (counter == null) {
+        counter = fresh;
+      }
     }
     counter.occurrences.increment();
   }

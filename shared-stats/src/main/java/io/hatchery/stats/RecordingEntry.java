@@ -38,12 +38,18 @@ final class RecordingEntry {
     long second = Math.floorDiv(nowMillis, 1000);
     long bucket = ResponseTimeBuckets.bucketOf(millis);
     long micros = Math.round(millis * 1000.0);
+    // The SHA-256 of a new error text is computed before entering, so the critical section never
+    // runs it: the reporter's flip waits for writers inside it.
+    String newErrorKey =
+        errorText != null && !active.knowsError(errorText)
+            ? ErrorKeys.key(method, name, errorText)
+            : null;
     long critical = phaser.writerCriticalSectionEnter();
     try {
       IntervalBuffer buffer = active;
       buffer.recordRequest(nowMillis, second, millis, bucket, micros, contentLength);
       if (errorText != null) {
-        buffer.recordError(second, name, method, errorText);
+        buffer.recordError(second, errorText, newErrorKey, name, method);
       }
     } finally {
       phaser.writerCriticalSectionExit(critical);
