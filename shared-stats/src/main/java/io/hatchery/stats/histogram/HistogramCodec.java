@@ -1,0 +1,198 @@
+package io.hatchery.stats.histogram;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The bytes of the {@code hdr_histogram} key: HdrHistogram's V2 compressed encoding (as {@link
+ * Histogram#encodeIntoCompressedByteBuffer} writes and {@link
+ * Histogram#decodeFromCompressedByteBuffer} reads it) of response times in microseconds, lowest
+ * discernible value 1 &micro;s, 3 significant digits. Any HdrHistogram implementation can read what
+ * we write; we read what HdrHistogram writes for that layout.
+ *
+ * <p>{@link #decode(byte[], long)} treats the bytes as hostile and parses them itself, straight
+ * into sparse {@link HistogramCounts}: it bounds the encoded and inflated sizes, checks the cookies
+ * and header (digits, lowest value, range, offset), bounds every counts index, and requires the
+ * total to equal the entry's timed request count. Any failure yields {@link Optional#empty()}; it
+ * never throws and never allocates more than the bounded payload.
+ *
+ * <p>Thread-safety: safe for concurrent use; decoding reuses one {@link Inflater} per thread.
+ */
+public final class HistogramCodec {
+
+  /** Significant value digits of every histogram we create and accept. */
+  public static final int SIGNIFICANT_DIGITS = 3;
+
+  /** Largest accepted encoding, compressed or inflated; a dense 24 h histogram needs ~260 KB. */
+  public static final int MAX_ENCODED_BYTES = 512 * 1024;
+
+  private static final int COMPRESSED_COOKIE = 0x1c849304 | 0x10;
+  private static final int UNCOMPRESSED_COOKIE = 0x1c849303 | 0x10;
+  private static final int HEADER_BYTES = 40;
+  private static final long MAX_HIGHEST_TRACKABLE = 1L << 40;
+  private static final int MAX_INDEX = LatencyCounts.countsIndex(MAX_HIGHEST_TRACKABLE);
+
+  /** zlib's native setup costs more than inflating a typical report: keep one per thread. */
+  private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+
+  private HistogramCodec() {}
+
+  /** Returns a new empty, auto-resizing histogram in our layout. */
+  public static Histogram newHistogram() {
+    return new Histogram(SIGNIFICANT_DIGITS);
+  }
+
+  /** Encodes {@code counts} in HdrHistogram's compressed V2 form. */
+  public static byte[] encode(HistogramCounts counts) {
+    ZigZag payload = ZigZag.writer(counts.binCount() * 3 + 8);
+    int nextIndex = 0;
+    for (int bin = 0; bin < counts.binCount(); bin++) {
+      int gap = counts.index(bin) - nextIndex;
+      if (gap == 1) {
+        payload.putLong(0);
+      } else if (gap > 1) {
+        payload.putLong(-gap); // a run of empty bins
+      }
+      payload.putLong(counts.count(bin));
+      nextIndex = counts.index(bin) + 1;
+    }
+    long highest = Math.max(2, LatencyCounts.valueFromIndex(nextIndex) - 1);
+    ByteBuffer raw = ByteBuffer.allocate(HEADER_BYTES + payload.position());
+    raw.putInt(UNCOMPRESSED_COOKIE).putInt(payload.position()).putInt(0);
+    raw.putInt(SIGNIFICANT_DIGITS).putLong(1).putLong(highest).putDouble(1.0);
+    raw.put(payload.array(), 0, payload.position());
+
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(raw.array());
+      deflater.finish();
+      byte[] out = new byte[raw.capacity() + raw.capacity() / 8 + 64];
+      int length = 8;
+      while (!deflater.finished()) {
+        if (length == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        length += deflater.deflate(out, length, out.length - length);
+      }
+      ByteBuffer.wrap(out).putInt(COMPRESSED_COOKIE).putInt(length - 8);
+      return Arrays.copyOf(out, length);
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /**
+   * Decodes a peer's histogram.
+   *
+   * @param bytes the encoding, possibly malformed or malicious
+   * @param expectedTotalCount the entry's timed request count ({@code num_requests -
+   *     num_none_requests}); a histogram with another total is rejected
+   * @return the counts, or empty if the bytes are not an acceptable histogram
+   */
+  public static Optional<HistogramCounts> decode(byte[] bytes, long expectedTotalCount) {
+    if (bytes == null || bytes.length < 8 || bytes.length > MAX_ENCODED_BYTES) {
+      return Optional.empty();
+    }
+    ByteBuffer outer = ByteBuffer.wrap(bytes);
+    if (outer.getInt() != COMPRESSED_COOKIE || outer.getInt() != bytes.length - 8) {
+      return Optional.empty();
+    }
+    Inflater inflater = INFLATERS.get();
+    inflater.reset();
+    try {
+      inflater.setInput(bytes, 8, bytes.length - 8);
+      byte[] header = new byte[HEADER_BYTES];
+      if (inflater.inflate(header) != HEADER_BYTES) {
+        return Optional.empty();
+      }
+      int payloadLength = acceptedPayloadLength(ByteBuffer.wrap(header));
+      if (payloadLength < 0) {
+        return Optional.empty();
+      }
+      byte[] payload = new byte[payloadLength];
+      if (inflater.inflate(payload) != payloadLength) {
+        return Optional.empty();
+      }
+      return parse(payload, expectedTotalCount);
+    } catch (DataFormatException | IllegalArgumentException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns the payload length if the header is one of ours, else -1. */
+  private static int acceptedPayloadLength(ByteBuffer h) {
+    int cookie = h.getInt();
+    int payloadLength = h.getInt();
+    int normalizingIndexOffset = h.getInt();
+    int digits = h.getInt();
+    long lowest = h.getLong();
+    long highest = h.getLong();
+    double conversionRatio = h.getDouble();
+    boolean ours =
+        cookie == UNCOMPRESSED_COOKIE
+            && payloadLength >= 0
+            && payloadLength <= MAX_ENCODED_BYTES
+            && normalizingIndexOffset == 0
+            && digits == SIGNIFICANT_DIGITS
+            && lowest == 1
+            && highest >= 2
+            && highest <= MAX_HIGHEST_TRACKABLE
+            && conversionRatio == 1.0;
+    return ours ? payloadLength : -1;
+  }
+
+  /** Validates the payload in a first pass, then fills exactly sized arrays in a second. */
+  private static Optional<HistogramCounts> parse(byte[] payload, long expectedTotalCount) {
+    int bins = fill(payload, null, null);
+    if (bins < 0) {
+      return Optional.empty();
+    }
+    int[] indexes = new int[bins];
+    long[] counts = new long[bins];
+    fill(payload, indexes, counts);
+    long total = 0;
+    for (long count : counts) {
+      total = Math.addExact(total, count);
+    }
+    if (total != expectedTotalCount) {
+      return Optional.empty();
+    }
+    return Optional.of(new HistogramCounts(indexes, counts, total));
+  }
+
+  /** Returns the number of non-empty bins (storing them if arrays are given), -1 if invalid. */
+  private static int fill(byte[] payload, int[] indexes, long[] counts) {
+    ZigZag reader = ZigZag.reader(payload, payload.length);
+    int size = 0;
+    long index = 0;
+    while (reader.hasRemaining()) {
+      long count = reader.getLong();
+      if (count < -(MAX_INDEX + 1L)) {
+        return -1;
+      } else if (count < 0) {
+        index -= count; // a run of -count empty bins
+      } else if (count == 0) {
+        index++;
+      } else {
+        if (index > MAX_INDEX) {
+          return -1;
+        }
+        if (indexes != null) {
+          indexes[size] = (int) index;
+          counts[size] = count;
+        }
+        index++;
+        size++;
+      }
+      if (index > MAX_INDEX + 1L) {
+        return -1;
+      }
+    }
+    return size;
+  }
+}
