@@ -2,7 +2,6 @@ package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
-import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -60,18 +59,14 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   static ZmqRpcServer bind(String host, int port, DecodeLimits limits, int inboundCapacity)
       throws IOException {
     return started(
-        new ZmqRpcServer(Endpoints.tcp(host, port), ownContext(), true, limits, inboundCapacity));
+        new ZmqRpcServer(
+            Endpoints.tcp(host, port), Sockets.ownContext(), true, limits, inboundCapacity));
   }
 
   /** Binds {@code inproc://name} in a shared context (standalone mode, see {@link InprocRpc}). */
   static ZmqRpcServer bindInproc(ZContext context, String name) throws IOException {
     return started(
         new ZmqRpcServer("inproc://" + name, context, false, DecodeLimits.DEFAULT, QUEUE_CAPACITY));
-  }
-
-  private static ZmqRpcServer started(ZmqRpcServer server) throws IOException {
-    server.start();
-    return server;
   }
 
   /** The TCP port actually bound (the ephemeral one if 0 was asked for); -1 for inproc. */
@@ -82,7 +77,7 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   @Override
   public boolean send(String nodeId, Message message) {
     byte[] identity = Identities.encode(nodeId);
-    return enqueue(new Outgoing(identity, encode(message)));
+    return enqueue(new Outgoing(identity, frames.encode(message)));
   }
 
   @Override
@@ -91,13 +86,8 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   }
 
   @Override
-  public void close() {
-    stop();
-  }
-
-  @Override
   void open() throws IOException {
-    router = newSocket(SocketType.ROUTER, endpoint);
+    router = sockets.create(SocketType.ROUTER, endpoint);
     router.setRouterHandover(true);
     port = Endpoints.bind(router, endpoint);
   }
@@ -114,22 +104,7 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
 
   @Override
   RpcEvent read(Socket socket) {
-    byte[] identity = socket.recv(ZMQ.DONTWAIT);
-    if (identity == null) {
-      return null;
-    }
-    if (!socket.hasReceiveMore()) {
-      return new RpcEvent.Malformed(identity, new ProtocolException("no payload frame"));
-    }
-    byte[] payload = socket.recv(0);
-    while (socket.hasReceiveMore()) {
-      socket.recv(0);
-    }
-    try {
-      return new RpcEvent.Received(Identities.decode(identity), decode(payload));
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(identity, e);
-    }
+    return frames.readRouted(socket);
   }
 
   @Override
@@ -140,13 +115,6 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
     // The rest of a multipart message always follows its first frame.
     router.send(item.frame(), 0);
     return true;
-  }
-
-  @Override
-  void closeSockets() {
-    if (router != null) {
-      router.close();
-    }
   }
 
   /** One queued outbound message: the target's identity frame and the encoded payload. */
