@@ -74,7 +74,7 @@ abstract class ClientLoop extends SocketLoop<byte[]> implements RpcClient {
   }
 
   @Override
-  final boolean write(byte[] frame) {
-    return writeSocket().send(frame, ZMQ.DONTWAIT);
+  final boolean write(Socket socket, byte[] frame) {
+    return socket.send(frame, ZMQ.DONTWAIT);
   }
 }

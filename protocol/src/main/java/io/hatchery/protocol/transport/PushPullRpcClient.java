@@ -2,7 +2,6 @@ package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
 import java.io.IOException;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ.Socket;
 
@@ -18,11 +17,6 @@ import org.zeromq.ZMQ.Socket;
 public final class PushPullRpcClient extends ClientLoop {
   private final String host;
   private final int port;
-
-  /** I/O thread only. */
-  private Socket push;
-
-  private Socket pull;
 
   private PushPullRpcClient(String host, int port, String nodeId, DecodeLimits limits)
       throws IOException {
@@ -41,19 +35,10 @@ public final class PushPullRpcClient extends ClientLoop {
 
   @Override
   void open() throws IOException {
-    push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, port));
-    pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, port));
+    Socket push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, port));
+    Socket pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, port));
+    useSockets(pull, push);
     Endpoints.connect(push, Endpoints.tcp(host, port));
     Endpoints.connect(pull, Endpoints.tcp(host, port + 1));
-  }
-
-  @Override
-  List<Socket> readSockets() {
-    return List.of(pull);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return push;
   }
 }

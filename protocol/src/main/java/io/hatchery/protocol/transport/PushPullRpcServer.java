@@ -5,7 +5,6 @@ import io.hatchery.protocol.Message;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQ.Socket;
@@ -32,11 +31,6 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
   private final String host;
   private final int requestedPort;
   private volatile int port = -1;
-
-  /** I/O thread only. */
-  private Socket pull;
-
-  private Socket push;
 
   private PushPullRpcServer(String host, int port, DecodeLimits limits) throws IOException {
     super("hatchery-rpc-server-legacy", Sockets.ownContext(), true, limits, QUEUE_CAPACITY);
@@ -72,8 +66,9 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
 
   @Override
   void open() throws IOException {
-    pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, 0));
-    push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, 0));
+    Socket pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, 0));
+    Socket push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, 0));
+    useSockets(pull, push);
     if (requestedPort != 0) {
       port = Endpoints.bind(pull, Endpoints.tcp(host, requestedPort));
       Endpoints.bind(push, Endpoints.tcp(host, requestedPort + 1));
@@ -95,16 +90,6 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
     throw new BindException("no free consecutive port pair on " + host);
   }
 
-  @Override
-  List<Socket> readSockets() {
-    return List.of(pull);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return push;
-  }
-
   /** The sender is the payload's {@code node_id}, or {@code ""} when it carries none. */
   @Override
   RpcEvent read(Socket socket) {
@@ -112,7 +97,7 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
   }
 
   @Override
-  boolean write(byte[] frame) {
-    return push.send(frame, ZMQ.DONTWAIT);
+  boolean write(Socket socket, byte[] frame) {
+    return socket.send(frame, ZMQ.DONTWAIT);
   }
 }

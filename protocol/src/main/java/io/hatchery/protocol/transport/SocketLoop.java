@@ -72,6 +72,11 @@ abstract class SocketLoop<T> {
   private volatile boolean stopping;
   private volatile Throwable failure;
 
+  /** I/O thread only: the sockets named by {@link #useSockets}. */
+  private Socket readSocket;
+
+  private Socket writeSocket;
+
   SocketLoop(
       String threadName,
       ZContext context,
@@ -89,20 +94,24 @@ abstract class SocketLoop<T> {
   /** Creates, binds or connects the sockets. Runs on the I/O thread before anything else. */
   abstract void open() throws IOException;
 
-  /** The sockets to read from; may change after {@link #beforeStep()}. */
-  abstract List<Socket> readSockets();
-
-  /** The socket outbound items are written to. */
-  abstract Socket writeSocket();
-
   /** Reads one complete message from {@code socket} (see {@link FrameCodec}), or null if none. */
   abstract RpcEvent read(Socket socket);
 
-  /** Writes one item without blocking; false if the socket refused it (try again later). */
-  abstract boolean write(T item);
+  /** Writes one item to {@code socket} without blocking; false if it refused (try again later). */
+  abstract boolean write(Socket socket, T item);
 
   /** Runs on the I/O thread at the start of each loop step (e.g. a requested reconnect). */
   void beforeStep() throws IOException {}
+
+  /**
+   * Names the socket to read from and the one outbound items are written to (the same one for
+   * DEALER and ROUTER). {@link #open()} calls it as soon as the sockets exist, before it binds or
+   * connects them. I/O thread only.
+   */
+  final void useSockets(Socket read, Socket write) {
+    this.readSocket = read;
+    this.writeSocket = write;
+  }
 
   /**
    * Starts the I/O thread of {@code loop} and waits until {@link #open()} has run; rethrows its
@@ -220,7 +229,7 @@ abstract class SocketLoop<T> {
       }
     }
     try {
-      outbox.flush(this::write);
+      outbox.flush(item -> write(writeSocket, item));
     } catch (RuntimeException e) {
       log.warn("{}: could not flush queued messages on close", threadName, e);
     }
@@ -228,10 +237,9 @@ abstract class SocketLoop<T> {
 
   private void step(Selector selector) throws IOException {
     beforeStep();
-    outbox.flush(this::write);
+    outbox.flush(item -> write(writeSocket, item));
     boolean canRead = inbox.readable();
-    List<Socket> reads = readSockets();
-    PollItem[] items = pollItems(reads, canRead);
+    PollItem[] items = pollItems(canRead);
     if (ZMQ.poll(selector, items, IDLE_POLL_MILLIS) < 0) {
       throw new ZMQException("selector closed", ZMQ.Error.ETERM.getCode());
     }
@@ -243,23 +251,20 @@ abstract class SocketLoop<T> {
     }
   }
 
-  private PollItem[] pollItems(List<Socket> reads, boolean canRead) {
-    List<PollItem> items = new ArrayList<>(reads.size() + 2);
+  private PollItem[] pollItems(boolean canRead) {
+    List<PollItem> items = new ArrayList<>(3);
     items.add(new PollItem(wakeup.source(), ZMQ.Poller.POLLIN));
-    Socket write = writeSocket();
-    boolean writeListed = false;
-    for (Socket socket : reads) {
-      int events = canRead ? ZMQ.Poller.POLLIN : 0;
-      if (socket == write) {
-        writeListed = true;
-        events |= outbox.hasPending() ? ZMQ.Poller.POLLOUT : 0;
-      }
-      if (events != 0) {
-        items.add(new PollItem(socket, events));
-      }
+    int readEvents = canRead ? ZMQ.Poller.POLLIN : 0;
+    int writeEvents = outbox.hasPending() ? ZMQ.Poller.POLLOUT : 0;
+    if (readSocket == writeSocket) {
+      readEvents |= writeEvents;
+      writeEvents = 0;
     }
-    if (!writeListed && outbox.hasPending()) {
-      items.add(new PollItem(write, ZMQ.Poller.POLLOUT));
+    if (readEvents != 0) {
+      items.add(new PollItem(readSocket, readEvents));
+    }
+    if (writeEvents != 0) {
+      items.add(new PollItem(writeSocket, writeEvents));
     }
     return items.toArray(PollItem[]::new);
   }

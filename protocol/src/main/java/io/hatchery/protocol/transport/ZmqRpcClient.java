@@ -2,7 +2,6 @@ package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
 import java.io.IOException;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ.Socket;
@@ -30,9 +29,6 @@ import org.zeromq.ZMQ.Socket;
 public final class ZmqRpcClient extends ClientLoop {
   private final String endpoint;
   private final byte[] identity;
-
-  /** I/O thread only. */
-  private Socket dealer;
 
   private ZmqRpcClient(
       String endpoint, String nodeId, ZContext context, boolean ownsContext, DecodeLimits limits)
@@ -69,18 +65,9 @@ public final class ZmqRpcClient extends ClientLoop {
 
   @Override
   void open() throws IOException {
-    dealer = sockets.create(SocketType.DEALER, endpoint);
+    Socket dealer = sockets.create(SocketType.DEALER, endpoint);
     dealer.setIdentity(identity);
+    useSockets(dealer, dealer);
     Endpoints.connect(dealer, endpoint);
-  }
-
-  @Override
-  List<Socket> readSockets() {
-    return List.of(dealer);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return dealer;
   }
 }

@@ -4,7 +4,6 @@ import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -34,9 +33,6 @@ import org.zeromq.ZMQ.Socket;
 public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implements RpcServer {
   private final String endpoint;
   private volatile int port = -1;
-
-  /** I/O thread only. */
-  private Socket router;
 
   private ZmqRpcServer(
       String endpoint, ZContext context, boolean ownsContext, DecodeLimits limits, int capacity)
@@ -87,19 +83,10 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
 
   @Override
   void open() throws IOException {
-    router = sockets.create(SocketType.ROUTER, endpoint);
+    Socket router = sockets.create(SocketType.ROUTER, endpoint);
     router.setRouterHandover(true);
+    useSockets(router, router);
     port = Endpoints.bind(router, endpoint);
-  }
-
-  @Override
-  List<Socket> readSockets() {
-    return List.of(router);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return router;
   }
 
   @Override
@@ -108,7 +95,7 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   }
 
   @Override
-  boolean write(Outgoing item) {
+  boolean write(Socket router, Outgoing item) {
     if (!router.send(item.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
       return false;
     }
