@@ -1,5 +1,6 @@
 package io.hatchery.protocol;
 
+import static io.hatchery.protocol.msgpack.MsgpackValues.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class DecodeLimitsTest {
   /** ["t", [ {}, {}, ... ], nil]: the most heap per frame byte a peer can make us spend. */
   private static byte[] emptyMapsFrame(int count) {
     ByteBuffer frame = ByteBuffer.allocate(9 + count);
-    frame.put(MessageCodecTest.hex("93 a1 74 dd")).putInt(count);
+    frame.put(hex("93 a1 74 dd")).putInt(count);
     byte[] maps = new byte[count];
     Arrays.fill(maps, (byte) 0x80);
     return frame.put(maps).put((byte) 0xc0).array();
@@ -70,7 +71,7 @@ class DecodeLimitsTest {
     byte[] nested = new byte[DecodeLimits.DEPTH_CEILING * 4];
     Arrays.fill(nested, (byte) 0x91);
     ByteBuffer frame = ByteBuffer.allocate(nested.length + 5);
-    frame.put(MessageCodecTest.hex("93 a1 74")).put(nested).put((byte) 0xc0).put((byte) 0xc0);
+    frame.put(hex("93 a1 74")).put(nested).put((byte) 0xc0).put((byte) 0xc0);
 
     assertThatThrownBy(() -> MessageCodec.decode(frame.array(), deepest))
         .isInstanceOf(ProtocolException.class)

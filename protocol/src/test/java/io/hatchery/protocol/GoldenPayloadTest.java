@@ -2,6 +2,8 @@ package io.hatchery.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.protocol.golden.GoldenVector;
+import io.hatchery.protocol.golden.GoldenVectors;
 import io.hatchery.protocol.payload.AckPayload;
 import io.hatchery.protocol.payload.ClientReadyPayload;
 import io.hatchery.protocol.payload.ClientReadyPayload.Kind;
@@ -12,44 +14,41 @@ import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.SpawnPayload;
 import io.hatchery.protocol.payload.SpawningCompletePayload;
 import io.hatchery.protocol.payload.StatsPayload;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every golden frame's data parses into the typed payload of its message type, and the payload
+ * Every golden vector's data parses into the typed payload of its message type, and the payload
  * gives back the same data: byte for byte for frames Python Locust wrote. (Decoding against the
  * JSON twins is {@code golden.GoldenVectorTest}'s job.)
  */
 @Timeout(30)
 class GoldenPayloadTest {
 
-  static List<GoldenFrames.Frame> frames() {
-    return GoldenFrames.all();
+  static Stream<GoldenVector> vectors() {
+    return GoldenVectors.all();
   }
 
   @Test
   void goldenVectorsArePresent() {
-    assertThat(frames())
-        .extracting(GoldenFrames.Frame::name)
-        .contains(
-            "2.12.1/w2m-client_ready.msgpack",
-            "2.12.1/m2w-spawn-ramp1.msgpack",
-            "2.12.1/w2m-stats-running.msgpack");
+    assertThat(vectors())
+        .extracting(GoldenVector::toString)
+        .contains("2.12.1/w2m-client_ready", "2.12.1/m2w-spawn-ramp1", "2.12.1/w2m-stats-running");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("frames")
-  void dataParsesIntoItsTypedPayload(GoldenFrames.Frame frame) throws ProtocolException {
-    Message message = MessageCodec.decode(frame.bytes());
-    Object typed = typedData(message, frame.masterToWorker());
+  @MethodSource("vectors")
+  void dataParsesIntoItsTypedPayload(GoldenVector vector) throws ProtocolException {
+    Message message = MessageCodec.decode(vector.frame());
+    Object typed = typedData(message, vector.direction().equals("m2w"));
 
-    if (frame.writtenByPythonLocust()) {
+    if (vector.writtenByPythonLocust()) {
       assertThat(MessageCodec.encode(new Message(message.type(), typed, message.nodeId())))
           .as("typed payload re-encodes to the recorded bytes")
-          .isEqualTo(frame.bytes());
+          .isEqualTo(vector.frame());
     } else {
       assertThat(typed).as("typed payload's data").isEqualTo(message.data());
     }

@@ -3,9 +3,11 @@ package io.hatchery.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.hatchery.protocol.golden.GoldenVectors;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,10 @@ class MessageCodecFuzzTest {
 
   private List<byte[]> corpus() {
     List<byte[]> corpus = new ArrayList<>();
-    GoldenFrames.all().forEach(frame -> corpus.add(frame.bytes()));
+    // In frame file order (folder, then *.msgpack name), the corpus the fixed seed has always used.
+    GoldenVectors.all()
+        .sorted(Comparator.comparing(vector -> vector.folder() + "/" + vector.name() + ".msgpack"))
+        .forEach(vector -> corpus.add(vector.frame()));
     for (int i = 0; i < GENERATED_SEEDS; i++) {
       corpus.add(MessageCodec.encode(values.message()));
     }

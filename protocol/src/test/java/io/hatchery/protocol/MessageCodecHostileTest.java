@@ -1,6 +1,6 @@
 package io.hatchery.protocol;
 
-import static io.hatchery.protocol.MessageCodecTest.hex;
+import static io.hatchery.protocol.msgpack.MsgpackValues.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,9 +1,10 @@
 package io.hatchery.protocol;
 
+import static io.hatchery.protocol.msgpack.MsgpackValues.hex;
+import static io.hatchery.protocol.msgpack.MsgpackValues.hexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class MessageCodecTest {
   private static final String NODE_ID = "vm_3c44d654dbd94c829a2b7241ef127297";
-
-  static byte[] hex(String spaced) {
-    return HexFormat.of().parseHex(spaced.replace(" ", ""));
-  }
-
-  static String hexOf(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
-  }
 
   private static String nodeIdStr8() {
     return "d9 23 " + hexOf(NODE_ID.getBytes(java.nio.charset.StandardCharsets.UTF_8));

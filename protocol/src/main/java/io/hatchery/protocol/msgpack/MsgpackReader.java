@@ -37,8 +37,8 @@ import org.msgpack.value.ValueType;
  * MsgpackExtension}; a Locust datetime map to {@link LocalDateTime} (see {@link LocustDateTime}).
  *
  * <p>Every declared length is checked against the limits and the bytes remaining before anything is
- * allocated, and any failure, whatever the bytes, is a {@link ProtocolException}. Not thread-safe:
- * one reader per frame, used by one thread.
+ * allocated (see {@link FrameBudget}), and any failure, whatever the bytes, is a {@link
+ * ProtocolException}. Not thread-safe: one reader per frame, used by one thread.
  */
 public final class MsgpackReader {
   /**
@@ -48,15 +48,13 @@ public final class MsgpackReader {
    */
   static final int MAX_KEYS_PER_HASH = 16;
 
-  private final int frameBytes;
-  private final DecodeLimits limits;
   private final MessageUnpacker unpacker;
+  private final FrameBudget budget;
   private final CharsetDecoder utf8 =
       StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private long elementsLeft;
 
   /**
    * Creates a reader over {@code frame}, which it does not copy.
@@ -68,20 +66,18 @@ public final class MsgpackReader {
       throw new ProtocolException(
           "frame of " + frame.length + " bytes exceeds the limit of " + limits.maxFrameBytes());
     }
-    this.frameBytes = frame.length;
-    this.limits = limits;
     this.unpacker = MessagePack.newDefaultUnpacker(frame);
-    this.elementsLeft = limits.maxElements();
+    this.budget = new FrameBudget(frame.length, limits, unpacker);
   }
 
   /** Returns how many bytes of the frame have not been read yet. */
   public long remainingBytes() {
-    return frameBytes - unpacker.getTotalReadBytes();
+    return budget.remainingBytes();
   }
 
   /** Returns the offset of the next byte to read. */
   public long offset() {
-    return unpacker.getTotalReadBytes();
+    return budget.offset();
   }
 
   /**
@@ -96,8 +92,8 @@ public final class MsgpackReader {
       throw new ProtocolException(
           "expected an array at byte " + offset() + " but found " + describe(format));
     }
-    charge(1);
-    return checkedCount(1, "array", readHeader(format), 1);
+    budget.charge(1);
+    return budget.checkedCount(1, "array", readHeader(format), 1);
   }
 
   /**
@@ -131,7 +127,7 @@ public final class MsgpackReader {
   public Object readValue(int parentDepth) throws ProtocolException {
     MessageFormat format = nextFormat();
     long start = offset();
-    charge(1);
+    budget.charge(1);
     try {
       return switch (format.getValueType()) {
         case NIL -> {
@@ -142,7 +138,8 @@ public final class MsgpackReader {
         case INTEGER -> readInteger(format);
         case FLOAT -> unpacker.unpackDouble();
         case STRING -> readUtf8(unpacker.unpackRawStringHeader());
-        case BINARY -> unpacker.readPayload(checkedLength("bin", unpacker.unpackBinaryHeader()));
+        case BINARY ->
+            unpacker.readPayload(budget.checkedLength("bin", unpacker.unpackBinaryHeader()));
         case ARRAY -> readArray(parentDepth + 1, unpacker.unpackArrayHeader());
         case MAP -> readMap(parentDepth + 1, unpacker.unpackMapHeader());
         case EXTENSION -> readExtension(unpacker.unpackExtensionTypeHeader());
@@ -161,7 +158,7 @@ public final class MsgpackReader {
   }
 
   private String readUtf8(int declaredLength) throws IOException, ProtocolException {
-    int length = checkedLength("str", declaredLength);
+    int length = budget.checkedLength("str", declaredLength);
     if (length == 0) {
       return "";
     }
@@ -189,7 +186,7 @@ public final class MsgpackReader {
 
   private List<Object> readArray(int depth, int declaredCount)
       throws IOException, ProtocolException {
-    int count = checkedCount(depth, "array", declaredCount, 1);
+    int count = budget.checkedCount(depth, "array", declaredCount, 1);
     List<Object> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       list.add(readValue(depth));
@@ -198,7 +195,7 @@ public final class MsgpackReader {
   }
 
   private Object readMap(int depth, int declaredCount) throws IOException, ProtocolException {
-    int count = checkedCount(depth, "map", declaredCount, 2);
+    int count = budget.checkedCount(depth, "map", declaredCount, 2);
     Map<Object, Object> map = LinkedHashMap.newLinkedHashMap(count);
     Map<Integer, Integer> keysPerHash = count > MAX_KEYS_PER_HASH ? new HashMap<>() : null;
     for (int i = 0; i < count; i++) {
@@ -223,7 +220,7 @@ public final class MsgpackReader {
 
   private MsgpackExtension readExtension(ExtensionTypeHeader header)
       throws IOException, ProtocolException {
-    int length = checkedLength("ext", header.getLength());
+    int length = budget.checkedLength("ext", header.getLength());
     return new MsgpackExtension(header.getType(), unpacker.readPayload(length));
   }
 
@@ -265,66 +262,6 @@ public final class MsgpackReader {
       throw new ProtocolException("byte 0xc1 at " + offset() + " is not a msgpack format");
     }
     return format;
-  }
-
-  private int checkedLength(String kind, int declaredLength) throws ProtocolException {
-    // msgpack-core reports str32/bin32/ext32 lengths above 2^31-1 as negative ints.
-    if (declaredLength < 0 || declaredLength > remainingBytes()) {
-      throw new ProtocolException(
-          kind
-              + " declares "
-              + Integer.toUnsignedString(declaredLength)
-              + " bytes but only "
-              + remainingBytes()
-              + " remain in the frame");
-    }
-    return declaredLength;
-  }
-
-  private int checkedCount(int depth, String kind, int declaredCount, int valuesPerElement)
-      throws ProtocolException {
-    if (depth > limits.maxDepth()) {
-      throw new ProtocolException(
-          kind + " at byte " + offset() + " nests deeper than the limit of " + limits.maxDepth());
-    }
-    long count = Integer.toUnsignedLong(declaredCount);
-    if (count > limits.maxCollectionSize()) {
-      throw new ProtocolException(
-          kind
-              + " declares "
-              + count
-              + " elements, more than the limit of "
-              + limits.maxCollectionSize());
-    }
-    long values = count * valuesPerElement;
-    // Every value takes at least one byte, so a count larger than the bytes left is a lie.
-    if (values > remainingBytes()) {
-      throw new ProtocolException(
-          kind
-              + " declares "
-              + count
-              + " elements but only "
-              + remainingBytes()
-              + " bytes remain in the frame");
-    }
-    if (values > elementsLeft) {
-      throw new ProtocolException(
-          kind
-              + " declares "
-              + count
-              + " elements, exceeding the frame's budget of "
-              + limits.maxElements()
-              + " values");
-    }
-    return (int) count;
-  }
-
-  private void charge(long values) throws ProtocolException {
-    elementsLeft -= values;
-    if (elementsLeft < 0) {
-      throw new ProtocolException(
-          "frame holds more than the limit of " + limits.maxElements() + " values");
-    }
   }
 
   private static String describe(MessageFormat format) {

@@ -38,7 +38,7 @@ public final class InprocRpc implements AutoCloseable {
 
   /** Creates the context and binds the server on a fresh {@code inproc://hatchery-<uuid>}. */
   public static InprocRpc open() throws IOException {
-    ZContext context = SocketLoop.ownContext();
+    ZContext context = Sockets.ownContext();
     String name = "hatchery-" + UUID.randomUUID();
     try {
       return new InprocRpc(context, name, ZmqRpcServer.bindInproc(context, name));

@@ -1,14 +1,8 @@
 package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
-import io.hatchery.protocol.Message;
-import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 import org.zeromq.ZMQ.Socket;
 
 /**
@@ -20,23 +14,15 @@ import org.zeromq.ZMQ.Socket;
  * <p>Thread-safety and threading: see {@link RpcClient}; one I/O thread named {@code
  * hatchery-rpc-client-legacy} owns both sockets. {@link #reconnect()} rebuilds both.
  */
-public final class PushPullRpcClient extends SocketLoop<byte[]> implements RpcClient {
+public final class PushPullRpcClient extends ClientLoop {
   private final String host;
   private final int port;
-  private final String nodeId;
-  private final AtomicBoolean reconnectRequested = new AtomicBoolean();
-
-  /** I/O thread only. */
-  private Socket push;
-
-  private Socket pull;
 
   private PushPullRpcClient(String host, int port, String nodeId, DecodeLimits limits)
       throws IOException {
-    super("hatchery-rpc-client-legacy", ownContext(), true, limits, QUEUE_CAPACITY);
+    super("hatchery-rpc-client-legacy", Sockets.ownContext(), true, limits, nodeId);
     this.host = host;
     this.port = port;
-    this.nodeId = nodeId;
   }
 
   /** Connects PUSH to {@code tcp://host:port} and PULL to {@code port + 1}; returns at once. */
@@ -44,93 +30,15 @@ public final class PushPullRpcClient extends SocketLoop<byte[]> implements RpcCl
     if (port < 1 || port > 65_534) {
       throw new IllegalArgumentException("port must leave room for port + 1: " + port);
     }
-    PushPullRpcClient client = new PushPullRpcClient(host, port, nodeId, DecodeLimits.DEFAULT);
-    client.start();
-    return client;
-  }
-
-  @Override
-  public String nodeId() {
-    return nodeId;
-  }
-
-  @Override
-  public boolean send(Message message) {
-    return enqueue(encode(message));
-  }
-
-  @Override
-  public Message receive(Duration timeout) throws ProtocolException, InterruptedException {
-    return takeMessage(timeout);
-  }
-
-  @Override
-  public void reconnect() {
-    reconnectRequested.set(true);
-    wakeup();
-  }
-
-  @Override
-  public void close() {
-    stop();
+    return started(new PushPullRpcClient(host, port, nodeId, DecodeLimits.DEFAULT));
   }
 
   @Override
   void open() throws IOException {
-    push = newSocket(SocketType.PUSH, Endpoints.tcp(host, port));
-    pull = newSocket(SocketType.PULL, Endpoints.tcp(host, port));
+    Socket push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, port));
+    Socket pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, port));
+    useSockets(pull, push);
     Endpoints.connect(push, Endpoints.tcp(host, port));
     Endpoints.connect(pull, Endpoints.tcp(host, port + 1));
-  }
-
-  @Override
-  void beforeStep() throws IOException {
-    if (reconnectRequested.getAndSet(false)) {
-      push.setLinger(0);
-      pull.setLinger(0);
-      closeSockets();
-      open();
-    }
-  }
-
-  @Override
-  List<Socket> readSockets() {
-    return List.of(pull);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return push;
-  }
-
-  @Override
-  RpcEvent read(Socket socket) {
-    byte[] frame = socket.recv(ZMQ.DONTWAIT);
-    if (frame == null) {
-      return null;
-    }
-    while (socket.hasReceiveMore()) {
-      socket.recv(0);
-    }
-    try {
-      return new RpcEvent.Received(nodeId, decode(frame));
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(new byte[0], e);
-    }
-  }
-
-  @Override
-  boolean write(byte[] frame) {
-    return push.send(frame, ZMQ.DONTWAIT);
-  }
-
-  @Override
-  void closeSockets() {
-    if (push != null) {
-      push.close();
-    }
-    if (pull != null) {
-      pull.close();
-    }
   }
 }

@@ -2,11 +2,9 @@ package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
-import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQ.Socket;
@@ -30,19 +28,12 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
   /** Attempts to find a free pair P, P+1 when an ephemeral port is asked for. */
   private static final int PAIR_ATTEMPTS = 20;
 
-  private static final byte[] NO_IDENTITY = new byte[0];
-
   private final String host;
   private final int requestedPort;
   private volatile int port = -1;
 
-  /** I/O thread only. */
-  private Socket pull;
-
-  private Socket push;
-
   private PushPullRpcServer(String host, int port, DecodeLimits limits) throws IOException {
-    super("hatchery-rpc-server-legacy", ownContext(), true, limits, QUEUE_CAPACITY);
+    super("hatchery-rpc-server-legacy", Sockets.ownContext(), true, limits, QUEUE_CAPACITY);
     this.host = host;
     this.requestedPort = port;
   }
@@ -54,9 +45,7 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
    * @throws BindException if either port is in use (or no free pair was found)
    */
   public static PushPullRpcServer bind(String host, int port) throws IOException {
-    PushPullRpcServer server = new PushPullRpcServer(host, port, DecodeLimits.DEFAULT);
-    server.start();
-    return server;
+    return started(new PushPullRpcServer(host, port, DecodeLimits.DEFAULT));
   }
 
   /** The PULL port P; the PUSH socket is bound on P+1. */
@@ -67,7 +56,7 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
   /** Queues {@code message} for whichever connected worker is next in turn; nodeId is ignored. */
   @Override
   public boolean send(String nodeId, Message message) {
-    return enqueue(encode(message));
+    return enqueue(frames.encode(message));
   }
 
   @Override
@@ -76,14 +65,10 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
   }
 
   @Override
-  public void close() {
-    stop();
-  }
-
-  @Override
   void open() throws IOException {
-    pull = newSocket(SocketType.PULL, Endpoints.tcp(host, 0));
-    push = newSocket(SocketType.PUSH, Endpoints.tcp(host, 0));
+    Socket pull = sockets.create(SocketType.PULL, Endpoints.tcp(host, 0));
+    Socket push = sockets.create(SocketType.PUSH, Endpoints.tcp(host, 0));
+    useSockets(pull, push);
     if (requestedPort != 0) {
       port = Endpoints.bind(pull, Endpoints.tcp(host, requestedPort));
       Endpoints.bind(push, Endpoints.tcp(host, requestedPort + 1));
@@ -105,45 +90,14 @@ public final class PushPullRpcServer extends SocketLoop<byte[]> implements RpcSe
     throw new BindException("no free consecutive port pair on " + host);
   }
 
-  @Override
-  List<Socket> readSockets() {
-    return List.of(pull);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return push;
-  }
-
+  /** The sender is the payload's {@code node_id}, or {@code ""} when it carries none. */
   @Override
   RpcEvent read(Socket socket) {
-    byte[] frame = socket.recv(ZMQ.DONTWAIT);
-    if (frame == null) {
-      return null;
-    }
-    while (socket.hasReceiveMore()) {
-      socket.recv(0);
-    }
-    try {
-      Message message = decode(frame);
-      return new RpcEvent.Received(message.nodeId() == null ? "" : message.nodeId(), message);
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(NO_IDENTITY, e);
-    }
+    return frames.readPayload(socket, message -> message.nodeId() == null ? "" : message.nodeId());
   }
 
   @Override
-  boolean write(byte[] frame) {
-    return push.send(frame, ZMQ.DONTWAIT);
-  }
-
-  @Override
-  void closeSockets() {
-    if (pull != null) {
-      pull.close();
-    }
-    if (push != null) {
-      push.close();
-    }
+  boolean write(Socket socket, byte[] frame) {
+    return socket.send(frame, ZMQ.DONTWAIT);
   }
 }

@@ -1,15 +1,9 @@
 package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
-import io.hatchery.protocol.Message;
-import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 import org.zeromq.ZMQ.Socket;
 
 /**
@@ -32,21 +26,15 @@ import org.zeromq.ZMQ.Socket;
  * <p>Thread-safety and threading: see {@link RpcClient}; one I/O thread named {@code
  * hatchery-rpc-client} owns the socket (docs/CONCURRENCY.md).
  */
-public final class ZmqRpcClient extends SocketLoop<byte[]> implements RpcClient {
+public final class ZmqRpcClient extends ClientLoop {
   private final String endpoint;
-  private final String nodeId;
   private final byte[] identity;
-  private final AtomicBoolean reconnectRequested = new AtomicBoolean();
-
-  /** I/O thread only. */
-  private Socket dealer;
 
   private ZmqRpcClient(
       String endpoint, String nodeId, ZContext context, boolean ownsContext, DecodeLimits limits)
       throws IOException {
-    super("hatchery-rpc-client", context, ownsContext, limits, QUEUE_CAPACITY);
+    super("hatchery-rpc-client", context, ownsContext, limits, nodeId);
     this.endpoint = endpoint;
-    this.nodeId = nodeId;
     this.identity = Identities.encode(nodeId);
   }
 
@@ -63,7 +51,8 @@ public final class ZmqRpcClient extends SocketLoop<byte[]> implements RpcClient 
   static ZmqRpcClient connect(String host, int port, String nodeId, DecodeLimits limits)
       throws IOException {
     Identities.encode(nodeId); // validate before any resource exists
-    return started(new ZmqRpcClient(Endpoints.tcp(host, port), nodeId, ownContext(), true, limits));
+    return started(
+        new ZmqRpcClient(Endpoints.tcp(host, port), nodeId, Sockets.ownContext(), true, limits));
   }
 
   /** Connects to {@code inproc://name} in a shared context (see {@link InprocRpc}). */
@@ -74,91 +63,11 @@ public final class ZmqRpcClient extends SocketLoop<byte[]> implements RpcClient 
         new ZmqRpcClient("inproc://" + name, nodeId, context, false, DecodeLimits.DEFAULT));
   }
 
-  private static ZmqRpcClient started(ZmqRpcClient client) throws IOException {
-    client.start();
-    return client;
-  }
-
-  @Override
-  public String nodeId() {
-    return nodeId;
-  }
-
-  @Override
-  public boolean send(Message message) {
-    return enqueue(encode(message));
-  }
-
-  @Override
-  public Message receive(Duration timeout) throws ProtocolException, InterruptedException {
-    return takeMessage(timeout);
-  }
-
-  @Override
-  public void reconnect() {
-    reconnectRequested.set(true);
-    wakeup();
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
   @Override
   void open() throws IOException {
-    dealer = newSocket(SocketType.DEALER, endpoint);
+    Socket dealer = sockets.create(SocketType.DEALER, endpoint);
     dealer.setIdentity(identity);
+    useSockets(dealer, dealer);
     Endpoints.connect(dealer, endpoint);
-  }
-
-  /**
-   * A reconnect whose host no longer resolves is logged once; the client then stays unconnected.
-   */
-  @Override
-  void beforeStep() throws IOException {
-    if (reconnectRequested.getAndSet(false)) {
-      dealer.setLinger(0);
-      dealer.close();
-      open();
-    }
-  }
-
-  @Override
-  List<Socket> readSockets() {
-    return List.of(dealer);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return dealer;
-  }
-
-  @Override
-  RpcEvent read(Socket socket) {
-    byte[] frame = socket.recv(ZMQ.DONTWAIT);
-    if (frame == null) {
-      return null;
-    }
-    while (socket.hasReceiveMore()) {
-      socket.recv(0);
-    }
-    try {
-      return new RpcEvent.Received(nodeId, decode(frame));
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(identity, e);
-    }
-  }
-
-  @Override
-  boolean write(byte[] frame) {
-    return dealer.send(frame, ZMQ.DONTWAIT);
-  }
-
-  @Override
-  void closeSockets() {
-    if (dealer != null) {
-      dealer.close();
-    }
   }
 }

@@ -2,10 +2,8 @@ package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
-import io.hatchery.protocol.ProtocolException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -36,9 +34,6 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   private final String endpoint;
   private volatile int port = -1;
 
-  /** I/O thread only. */
-  private Socket router;
-
   private ZmqRpcServer(
       String endpoint, ZContext context, boolean ownsContext, DecodeLimits limits, int capacity)
       throws IOException {
@@ -60,18 +55,14 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   static ZmqRpcServer bind(String host, int port, DecodeLimits limits, int inboundCapacity)
       throws IOException {
     return started(
-        new ZmqRpcServer(Endpoints.tcp(host, port), ownContext(), true, limits, inboundCapacity));
+        new ZmqRpcServer(
+            Endpoints.tcp(host, port), Sockets.ownContext(), true, limits, inboundCapacity));
   }
 
   /** Binds {@code inproc://name} in a shared context (standalone mode, see {@link InprocRpc}). */
   static ZmqRpcServer bindInproc(ZContext context, String name) throws IOException {
     return started(
         new ZmqRpcServer("inproc://" + name, context, false, DecodeLimits.DEFAULT, QUEUE_CAPACITY));
-  }
-
-  private static ZmqRpcServer started(ZmqRpcServer server) throws IOException {
-    server.start();
-    return server;
   }
 
   /** The TCP port actually bound (the ephemeral one if 0 was asked for); -1 for inproc. */
@@ -82,7 +73,7 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   @Override
   public boolean send(String nodeId, Message message) {
     byte[] identity = Identities.encode(nodeId);
-    return enqueue(new Outgoing(identity, encode(message)));
+    return enqueue(new Outgoing(identity, frames.encode(message)));
   }
 
   @Override
@@ -91,62 +82,26 @@ public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implem
   }
 
   @Override
-  public void close() {
-    stop();
-  }
-
-  @Override
   void open() throws IOException {
-    router = newSocket(SocketType.ROUTER, endpoint);
+    Socket router = sockets.create(SocketType.ROUTER, endpoint);
     router.setRouterHandover(true);
+    useSockets(router, router);
     port = Endpoints.bind(router, endpoint);
   }
 
   @Override
-  List<Socket> readSockets() {
-    return List.of(router);
-  }
-
-  @Override
-  Socket writeSocket() {
-    return router;
-  }
-
-  @Override
   RpcEvent read(Socket socket) {
-    byte[] identity = socket.recv(ZMQ.DONTWAIT);
-    if (identity == null) {
-      return null;
-    }
-    if (!socket.hasReceiveMore()) {
-      return new RpcEvent.Malformed(identity, new ProtocolException("no payload frame"));
-    }
-    byte[] payload = socket.recv(0);
-    while (socket.hasReceiveMore()) {
-      socket.recv(0);
-    }
-    try {
-      return new RpcEvent.Received(Identities.decode(identity), decode(payload));
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(identity, e);
-    }
+    return frames.readRouted(socket);
   }
 
   @Override
-  boolean write(Outgoing item) {
+  boolean write(Socket router, Outgoing item) {
     if (!router.send(item.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
       return false;
     }
     // The rest of a multipart message always follows its first frame.
     router.send(item.frame(), 0);
     return true;
-  }
-
-  @Override
-  void closeSockets() {
-    if (router != null) {
-      router.close();
-    }
   }
 
   /** One queued outbound message: the target's identity frame and the encoded payload. */

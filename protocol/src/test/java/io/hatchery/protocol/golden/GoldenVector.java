@@ -13,7 +13,7 @@ import java.util.List;
  * @param frame the payload frame as the peer wrote it
  * @param twin the expected decoded envelope (a three-element list)
  */
-record GoldenVector(String folder, String name, byte[] frame, List<Object> twin) {
+public record GoldenVector(String folder, String name, byte[] frame, List<Object> twin) {
 
   /** The message the twin describes. */
   Message twinMessage() {
@@ -28,8 +28,13 @@ record GoldenVector(String folder, String name, byte[] frame, List<Object> twin)
   }
 
   /** {@code "m2w"} or {@code "w2m"}. */
-  String direction() {
+  public String direction() {
     return name.substring(0, name.indexOf('-'));
+  }
+
+  /** Whether a Python Locust wrote it: its folder is named by a Locust version. */
+  public boolean writtenByPythonLocust() {
+    return folder.matches("\\d+\\.\\d+.*");
   }
 
   @Override

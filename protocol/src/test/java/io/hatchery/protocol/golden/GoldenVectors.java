@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * Loads the golden vectors under {@code src/test/resources/golden/<folder>/} from the test
- * classpath.
+ * classpath: the one loader for every test that reads them (the golden tests here, the payload and
+ * fuzz tests in {@code io.hatchery.protocol}).
  *
  * <p>Loading fails loudly (an {@link IllegalStateException}) when the resource root is missing, a
  * folder holds no {@code .msgpack} file, or a vector lacks its {@code .json} twin (or the other way
  * round), so a missing resource can never make the golden tests pass vacuously.
  */
-final class GoldenVectors {
+public final class GoldenVectors {
   static final String ROOT = "/golden";
 
   /** The recorded set: frames written by Debian's Locust 2.12.1 with Python msgpack 1.0.3. */
@@ -50,8 +51,8 @@ final class GoldenVectors {
     }
   }
 
-  /** Every vector of every folder. */
-  static Stream<GoldenVector> all() {
+  /** Every vector of every folder, folder by folder; fails if there are none. */
+  public static Stream<GoldenVector> all() {
     List<String> folders = folders();
     if (folders.isEmpty()) {
       throw new IllegalStateException("no golden vector folders under " + root());

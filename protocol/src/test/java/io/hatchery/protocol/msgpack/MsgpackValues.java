@@ -6,8 +6,11 @@ import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.ProtocolException;
 import java.util.HexFormat;
 
-/** Test shorthands: encode one value, decode one value, hex in and out. */
-final class MsgpackValues {
+/**
+ * Test shorthands: encode one value, decode one value, hex in and out. The hex helpers serve the
+ * codec tests in {@code io.hatchery.protocol} too.
+ */
+public final class MsgpackValues {
   private MsgpackValues() {}
 
   static byte[] encode(Object value) {
@@ -21,11 +24,13 @@ final class MsgpackValues {
     return value;
   }
 
-  static byte[] hex(String spaced) {
+  /** The bytes of {@code spaced}, hex digits with optional spaces between bytes. */
+  public static byte[] hex(String spaced) {
     return HexFormat.of().parseHex(spaced.replace(" ", ""));
   }
 
-  static String hexOf(byte[] bytes) {
+  /** {@code bytes} as lower-case hex digits without spaces. */
+  public static String hexOf(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }
 }

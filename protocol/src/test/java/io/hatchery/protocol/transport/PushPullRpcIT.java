@@ -13,28 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Locust 0.9 (G0) pair: PULL on P and PUSH on P+1 at the master. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PushPullRpcIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable closeable : opened.reversed()) {
-      closeable.close();
-    }
-  }
-
-  private <T extends AutoCloseable> T remember(T closeable) {
-    opened.add(closeable);
-    return closeable;
-  }
+  @RegisterExtension final Closer closer = new Closer();
 
   private static Message hatch(long seq) {
     // G0 masters send node_id nil: messages are not addressed.
@@ -43,7 +31,7 @@ class PushPullRpcIT {
 
   @Test
   void portZeroBindsAConsecutivePairAndReportsTheLowerPort() throws Exception {
-    PushPullRpcServer server = remember(PushPullRpcServer.bind("127.0.0.1", 0));
+    PushPullRpcServer server = closer.remember(PushPullRpcServer.bind("127.0.0.1", 0));
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
 
     for (int port : List.of(server.port(), server.port() + 1)) {
@@ -55,18 +43,18 @@ class PushPullRpcIT {
 
   @Test
   void explicitPortWhosePairIsTakenFailsWithBindException() throws Exception {
-    PushPullRpcServer first = remember(PushPullRpcServer.bind("127.0.0.1", 0));
+    PushPullRpcServer first = closer.remember(PushPullRpcServer.bind("127.0.0.1", 0));
 
-    assertThatThrownBy(() -> remember(PushPullRpcServer.bind("127.0.0.1", first.port() - 1)))
+    assertThatThrownBy(() -> closer.remember(PushPullRpcServer.bind("127.0.0.1", first.port() - 1)))
         .isInstanceOf(BindException.class)
         .hasMessageContaining("in use");
   }
 
   @Test
   void workerMessagesArriveNamedByThePayloadNodeId() throws Exception {
-    PushPullRpcServer server = remember(PushPullRpcServer.bind("127.0.0.1", 0));
+    PushPullRpcServer server = closer.remember(PushPullRpcServer.bind("127.0.0.1", 0));
     PushPullRpcClient worker =
-        remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_0"));
+        closer.remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_0"));
 
     worker.send(new Message(MessageType.CLIENT_READY, null, "vm_0"));
 
@@ -77,9 +65,11 @@ class PushPullRpcIT {
 
   @Test
   void masterMessagesAreDealtRoundRobinToTwoWorkers() throws Exception {
-    PushPullRpcServer server = remember(PushPullRpcServer.bind("127.0.0.1", 0));
-    PushPullRpcClient a = remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_a"));
-    PushPullRpcClient b = remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_b"));
+    PushPullRpcServer server = closer.remember(PushPullRpcServer.bind("127.0.0.1", 0));
+    PushPullRpcClient a =
+        closer.remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_a"));
+    PushPullRpcClient b =
+        closer.remember(PushPullRpcClient.connect("127.0.0.1", server.port(), "vm_b"));
     awaitBothWorkersAttached(server, a, b);
 
     int perWorker = 10;

@@ -10,38 +10,25 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ZmqRpcRouterDealerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable closeable : opened.reversed()) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension final Closer closer = new Closer();
 
   private ZmqRpcServer server() throws Exception {
-    return remember(ZmqRpcServer.bind("127.0.0.1", 0));
+    return closer.remember(ZmqRpcServer.bind("127.0.0.1", 0));
   }
 
   private ZmqRpcClient client(ZmqRpcServer server, String nodeId) throws Exception {
-    return remember(ZmqRpcClient.connect("127.0.0.1", server.port(), nodeId));
-  }
-
-  private <T extends AutoCloseable> T remember(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return closer.remember(ZmqRpcClient.connect("127.0.0.1", server.port(), nodeId));
   }
 
   private static Message heartbeat(String nodeId, long seq) {
@@ -66,7 +53,7 @@ class ZmqRpcRouterDealerIT {
 
   @Test
   void wildcardHostAndPortZeroReportTheRealPort() throws Exception {
-    ZmqRpcServer server = remember(ZmqRpcServer.bind("*", 0));
+    ZmqRpcServer server = closer.remember(ZmqRpcServer.bind("*", 0));
     assertThat(server.port()).isBetween(1, 65_535);
 
     client(server, "vm_a").send(heartbeat("vm_a", 1));
@@ -78,7 +65,7 @@ class ZmqRpcRouterDealerIT {
   void bindingAPortInUseFailsWithBindException() throws Exception {
     ZmqRpcServer first = server();
 
-    assertThatThrownBy(() -> remember(ZmqRpcServer.bind("127.0.0.1", first.port())))
+    assertThatThrownBy(() -> closer.remember(ZmqRpcServer.bind("127.0.0.1", first.port())))
         .isInstanceOf(BindException.class)
         .hasMessageContaining("127.0.0.1:" + first.port())
         .hasMessageContaining("in use");
@@ -160,7 +147,8 @@ class ZmqRpcRouterDealerIT {
 
   @Test
   void slowConsumerLosesNothingWhileTheInboundQueueIsFull() throws Exception {
-    ZmqRpcServer server = remember(ZmqRpcServer.bind("127.0.0.1", 0, DecodeLimits.DEFAULT, 4));
+    ZmqRpcServer server =
+        closer.remember(ZmqRpcServer.bind("127.0.0.1", 0, DecodeLimits.DEFAULT, 4));
     ZmqRpcClient client = client(server, "vm_fast");
     int count = 3_000;
 
@@ -179,7 +167,7 @@ class ZmqRpcRouterDealerIT {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       deadPort = probe.getLocalPort();
     }
-    ZmqRpcClient client = remember(ZmqRpcClient.connect("127.0.0.1", deadPort, "vm_alone"));
+    ZmqRpcClient client = closer.remember(ZmqRpcClient.connect("127.0.0.1", deadPort, "vm_alone"));
     // Our queue plus ZeroMQ's high-water mark of 1000, with room to spare.
     int attempts = SocketLoop.QUEUE_CAPACITY + 5_000;
 

@@ -52,8 +52,8 @@ class ZmqRpcServerMalformedIT {
   /** A DEALER that is not ours, with an explicit identity or none (null: ZeroMQ makes one). */
   private ZMQ.Socket rawDealer(byte[] identity) {
     ZMQ.Socket dealer = rawContext.createSocket(SocketType.DEALER);
-    // Same JeroMQ 0.6.0 workaround as our own sockets (SocketLoop.HANDSHAKE_MILLIS).
-    dealer.setHandshakeIvl(SocketLoop.HANDSHAKE_MILLIS);
+    // Same JeroMQ 0.6.0 workaround as our own sockets (Sockets.HANDSHAKE_MILLIS).
+    dealer.setHandshakeIvl(Sockets.HANDSHAKE_MILLIS);
     if (identity != null) {
       dealer.setIdentity(identity);
     }

@@ -1,0 +1,66 @@
+package io.hatchery.protocol.transport;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bounded queue of inbound events from a transport's I/O thread to its consumers, and the
+ * back-pressure around it.
+ *
+ * <p>When the consumer falls behind and the queue is full, the I/O thread stops reading (see {@link
+ * #readable()}), so frames wait inside ZeroMQ up to its receive high-water mark (1000 per peer) and
+ * then in TCP buffers, and senders are pushed back; memory stays bounded. A consumer that takes an
+ * event while reading is paused wakes the I/O thread through its {@link Wakeup}.
+ *
+ * <p>Thread-safety: {@link #readable()}, {@link #hasRoom()} and {@link #add} belong to the I/O
+ * thread, the only producer; {@link #poll} may be called from any thread.
+ */
+final class Inbox {
+  private final BlockingQueue<RpcEvent> events;
+  private final Wakeup wakeup;
+  private volatile boolean readPaused;
+
+  Inbox(int capacity, Wakeup wakeup) {
+    this.events = new ArrayBlockingQueue<>(capacity);
+    this.wakeup = wakeup;
+  }
+
+  /**
+   * Returns whether there is room to read in this loop step. When there is none, reading is marked
+   * paused, so the next event taken wakes the I/O thread. I/O thread only.
+   */
+  boolean readable() {
+    boolean canRead = hasRoom();
+    if (!canRead) {
+      readPaused = true;
+      // Re-check after publishing the flag: a consumer that took an event in between saw no flag.
+      canRead = hasRoom();
+    }
+    readPaused = !canRead;
+    return canRead;
+  }
+
+  /** Whether one more event fits. I/O thread only. */
+  boolean hasRoom() {
+    return events.remainingCapacity() > 0;
+  }
+
+  /** Adds an event; call only after {@link #hasRoom()} said yes. I/O thread only. */
+  void add(RpcEvent event) {
+    events.add(event);
+  }
+
+  /**
+   * Takes the next event, waiting up to {@code timeout} when {@code wait} is true; null if none.
+   * Any thread.
+   */
+  RpcEvent poll(Duration timeout, boolean wait) throws InterruptedException {
+    RpcEvent event = wait ? events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS) : events.poll();
+    if (event != null && readPaused) {
+      wakeup.signal();
+    }
+    return event;
+  }
+}
