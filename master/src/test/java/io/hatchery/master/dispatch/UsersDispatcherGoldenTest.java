@@ -1,0 +1,72 @@
+package io.hatchery.master.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays every scenario recorded from Locust 2.12.1's own {@code UsersDispatcher} and demands the
+ * same iterations: the same per-worker, per-class counts and the same delay before each one.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class UsersDispatcherGoldenTest {
+
+  static List<GoldenScenario> scenarios() {
+    return GoldenScenario.load();
+  }
+
+  @Test
+  void fixturesCoverTheRecordedScenarios() {
+    assertThat(scenarios()).hasSizeGreaterThanOrEqualTo(30);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void iterationsMatchLocust2121(GoldenScenario scenario) {
+    UsersDispatcher dispatcher = new UsersDispatcher(scenario.workers(), scenario.userClasses());
+    List<String> classOrder =
+        scenario.userClasses().stream().map(UserClassSpec::name).sorted().toList();
+    int index = 0;
+    for (JsonNode event : scenario.events()) {
+      String where = scenario.name() + ", event " + index++ + ": " + event;
+      switch (event.get("op").asText()) {
+        case "newDispatch" ->
+            dispatcher.newDispatch(
+                event.get("targetUserCount").asLong(), event.get("spawnRate").asDouble());
+        case "addWorker" -> dispatcher.addWorker(event.get("workerId").asText());
+        case "removeWorker" -> dispatcher.removeWorker(event.get("workerId").asText());
+        case "next" -> replayNext(dispatcher, event, classOrder, where);
+        default -> throw new AssertionError("unknown op in " + where);
+      }
+    }
+  }
+
+  private static void replayNext(
+      UsersDispatcher dispatcher, JsonNode event, List<String> classOrder, String where) {
+    Duration recordedSleep =
+        Duration.ofNanos(Math.round(event.get("sleepSeconds").asDouble() * 1e9));
+    assertThat(dispatcher.delayBeforeNext()).as(where).isEqualTo(recordedSleep);
+    if (event.path("end").asBoolean(false)) {
+      assertThat(dispatcher.isDone()).as(where).isTrue();
+      assertThatThrownBy(dispatcher::next).as(where).isInstanceOf(NoSuchElementException.class);
+      return;
+    }
+    assertThat(dispatcher.isDone()).as(where).isFalse();
+    Dispatch dispatch = dispatcher.next();
+    assertThat(dispatch.usersPerWorker()).as(where).isEqualTo(GoldenScenario.users(event));
+    for (Map<String, Long> counts : dispatch.usersPerWorker().values()) {
+      assertThat(counts.keySet()).as(where).containsExactlyElementsOf(classOrder);
+    }
+    assertThat(dispatch.delayBeforeNext()).as(where).isEqualTo(dispatcher.delayBeforeNext());
+  }
+}
