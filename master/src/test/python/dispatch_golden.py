@@ -1,14 +1,17 @@
 """Record Locust 2.12.1's UsersDispatcher through fixed scenarios as JSON fixtures.
 
 Run with Debian's python3-locust 2.12.1 (see README.md next to this file):
-    /usr/bin/python3 master/src/test/python/dispatch_golden.py \
-        > master/src/test/resources/dispatch/2.12.1/scenarios.json
+    /usr/bin/python3 master/src/test/python/dispatch_golden.py master/src/test/resources/dispatch/2.12.1
+
+It writes scenarios.json (hand-written scenarios) and random-scenarios.json (seeded random ones).
 
 Sleeping is replaced by a recorder and the clock is frozen, so each recorded sleep is the
 dispatcher's computed step delay (max(0, wait - 0)), never wall time.
 """
 
 import json
+import os
+import random
 import signal
 import sys
 
@@ -35,6 +38,17 @@ class FrozenTime:
 
 dispatch.gevent = RecordingGevent
 dispatch.time = FrozenTime
+
+
+class Hang(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Hang()
+
+
+signal.signal(signal.SIGALRM, on_alarm)
 
 
 class FakeWorkerNode:
@@ -64,7 +78,7 @@ def run_scenario(name, workers, classes, actions):
         events.append({"op": "next", "sleepSeconds": sum(RecordingGevent.slept), "users": users})
         return True
 
-    signal.alarm(20)
+    signal.alarm(3)
     for action in actions:
         op = action[0]
         if op == "new":
@@ -139,18 +153,66 @@ SCENARIOS = [
 ]
 
 
+def random_scenario(seed):
+    rnd = random.Random(seed)
+    workers = sorted({f"h{rnd.randrange(3)}_{rnd.randrange(100)}" for _ in range(1 + rnd.randrange(6))})
+    rnd.shuffle(workers)
+    user_classes = []
+    for i in range(1 + rnd.randrange(5)):
+        if rnd.randrange(4) == 0:
+            user_classes.append((f"U{chr(65 + i)}", 1, 1 + rnd.randrange(4)))
+        elif rnd.randrange(2) == 0:
+            user_classes.append((f"U{chr(65 + i)}", 1 + rnd.randrange(9), 0))
+        else:
+            user_classes.append((f"U{chr(65 + i)}", 0.5 + rnd.randrange(20) / 4, 0))
+    rates = [0.3, 0.5, 1, 1.5, 2.5, 3, 10, 37.5, 100]
+    actions = []
+    present = list(workers)
+    target, rate = 0, 1
+    for n in range(8):
+        kind = rnd.randrange(5)
+        if kind <= 1:
+            target, rate = rnd.randrange(30), rnd.choice(rates)
+            actions.append(("new", target, rate))
+        elif kind == 2:
+            added = f"h{rnd.randrange(4)}_{100 + n}"
+            present.append(added)
+            actions.append(("add", added))
+        elif kind == 3 and present:
+            removed = rnd.choice(present)
+            present.remove(removed)
+            actions.append(("remove", removed))
+        if any(a[0] == "new" for a in actions):
+            actions.append(("next", rnd.randrange(6)))
+    actions.append(("new", target, rate))
+    actions.append(("run",))
+    return f"random {seed}", workers, classes(*user_classes), actions
+
+
+def write(path, scenarios):
+    lines = ['{"locustVersion": "2.12.1", "scenarios": [']
+    recorded = []
+    for name, workers, user_classes, actions in scenarios:
+        try:
+            recorded.append(run_scenario(name, workers, user_classes, actions))
+        except Hang:
+            signal.alarm(0)
+            print(f"skipped (2.12.1 hangs): {name}", file=sys.stderr)
+    for i, scenario in enumerate(recorded):
+        events = scenario.pop("events")
+        lines.append(json.dumps(scenario)[:-1] + ', "events": [')
+        lines.append(",\n".join("  " + json.dumps(e) for e in events))
+        lines.append("]}" + ("," if i < len(recorded) - 1 else ""))
+    lines.append("]}")
+    with open(path, "w") as out:
+        out.write("\n".join(lines) + "\n")
+
+
 def main():
     # Debian's python3-locust reports an empty __version__; the package version is 2.12.1.
-    lines = ['{"locustVersion": "2.12.1", "scenarios": [']
-    for i, (name, workers, user_classes, actions) in enumerate(SCENARIOS):
-        scenario = run_scenario(name, workers, user_classes, actions)
-        events = scenario.pop("events")
-        head = json.dumps(scenario)[:-1]
-        lines.append(head + ', "events": [')
-        lines.append(",\n".join("  " + json.dumps(e) for e in events))
-        lines.append("]}" + ("," if i < len(SCENARIOS) - 1 else ""))
-    lines.append("]}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    out_dir = sys.argv[1]
+    write(os.path.join(out_dir, "scenarios.json"), SCENARIOS)
+    write(os.path.join(out_dir, "random-scenarios.json"), [random_scenario(seed) for seed in range(100)])
 
 
 if __name__ == "__main__":

@@ -22,17 +22,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UsersDispatcherGoldenTest {
 
   static List<GoldenScenario> scenarios() {
-    return GoldenScenario.load();
+    return GoldenScenario.load(GoldenScenario.SCENARIOS);
+  }
+
+  static List<GoldenScenario> randomScenarios() {
+    return GoldenScenario.load(GoldenScenario.RANDOM_SCENARIOS);
   }
 
   @Test
   void fixturesCoverTheRecordedScenarios() {
     assertThat(scenarios()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(randomScenarios()).hasSizeGreaterThanOrEqualTo(80);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void iterationsMatchLocust2121(GoldenScenario scenario) {
+    replay(scenario);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("randomScenarios")
+  void randomIterationsMatchLocust2121(GoldenScenario scenario) {
+    replay(scenario);
+  }
+
+  private static void replay(GoldenScenario scenario) {
     UsersDispatcher dispatcher = new UsersDispatcher(scenario.workers(), scenario.userClasses());
     List<String> classOrder =
         scenario.userClasses().stream().map(UserClassSpec::name).sorted().toList();
