@@ -3,7 +3,6 @@ package io.hatchery.master.dispatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -44,11 +43,12 @@ import java.util.NoSuchElementException;
  *
  * <p>Known 2.12.1 quirks kept on purpose: removing the last worker leaves the distribution (and the
  * round-robin) untouched, so further ramp-up steps still name the departed worker until a worker is
- * added; a worker added during a ramp-up step's delay makes the following step repeat the
- * rebalanced distribution once more with no delay. One quirk not kept: 2.12.1 hangs when ramping up
- * again while every fixed-count class is still at its count (see {@link UserSequence}). The {@code
- * user_classes} argument of Locust's {@code new_dispatch} is not supported: classes are fixed per
- * dispatcher.
+ * added; a second worker change right after a rebalance iteration is delivered on top of the next
+ * ramp step, which is then repeated once with no delay; after a ramp that ran out of users to start
+ * (fixed-count classes only) the delay is still waited before the cycle ends. One quirk not kept:
+ * 2.12.1 hangs when ramping up again while every fixed-count class is still at its count (see
+ * {@link UserSequence}). The {@code user_classes} argument of Locust's {@code new_dispatch} is not
+ * supported: classes are fixed per dispatcher.
  *
  * <p>Not thread-safe: owned by the master's control thread, which must make every call.
  */
@@ -115,12 +115,16 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     this.usersPerStep = Math.max(1, (long) Math.floor(spawnRatePerSecond));
     this.stepDelay = seconds(usersPerStep / spawnRatePerSecond);
     this.initialUsersOnWorkers = usersOnWorkers;
-    this.usersOnWorkers = copy(initialUsersOnWorkers);
-    this.currentUserCount = sum(usersOnWorkers);
+    this.usersOnWorkers = UsersOnWorkers.copy(initialUsersOnWorkers);
+    this.currentUserCount = UsersOnWorkers.sum(usersOnWorkers);
     this.point = ResumePoint.NEW;
   }
 
-  /** Adds a worker and prepares a rebalance. Mirrors {@code UsersDispatcher.add_worker}. */
+  /**
+   * Adds a worker and prepares a rebalance. If {@link #isDone()} afterwards, the cycle had ended:
+   * call {@link #newDispatch} with the current target and rate to deliver it, as Locust's master
+   * does. Mirrors {@code UsersDispatcher.add_worker}.
+   */
   public void addWorker(String workerId) {
     List<String> grown = new ArrayList<>(workers);
     grown.add(workerId);
@@ -129,8 +133,9 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   }
 
   /**
-   * Removes a worker and prepares a rebalance that moves its users to the others; removing the last
-   * worker changes nothing else (see the class comment). Mirrors {@code remove_worker}.
+   * Removes a worker and prepares a rebalance that moves its users to the others, delivered as
+   * after {@link #addWorker}; removing the last worker changes nothing else (see the class
+   * comment). Mirrors {@code UsersDispatcher.remove_worker}.
    */
   public void removeWorker(String workerId) {
     workers = workers.stream().filter(id -> !id.equals(workerId)).toList();
@@ -153,8 +158,9 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
    * How long to wait, from the last iteration, before calling {@link #next()} (or, when {@link
    * #isDone()}, before the cycle counts as complete). Equals the last {@link
    * Dispatch#delayBeforeNext()} unless a worker was added or removed since, which can make the
-   * rebalanced distribution due at once. This is the sleep Locust 2.12.1 would do, minus nothing:
-   * subtracting the time spent sending is the caller's business.
+   * rebalanced distribution due at once. Locust 2.12.1 sleeps this long minus the time it spent
+   * computing and sending the last iteration; a caller that measures from when it sent the last
+   * iteration does the same.
    */
   public Duration delayBeforeNext() {
     return plan().sleep();
@@ -185,9 +191,10 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
             removeUsers();
             yield usersOnWorkers;
           }
-          default -> usersOnWorkers;
+          case EMIT_CURRENT -> usersOnWorkers;
+          case END -> throw new AssertionError("handled above");
         };
-    return new Dispatch(view(users), delayBeforeNext());
+    return new Dispatch(UsersOnWorkers.view(users, userClasses), delayBeforeNext());
   }
 
   /** Users currently distributed (the sum of the last computed distribution). */
@@ -283,38 +290,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   }
 
   private Map<String, long[]> zeros(List<String> workerIds) {
-    Map<String, long[]> zeros = new LinkedHashMap<>();
-    workerIds.forEach(id -> zeros.put(id, new long[userClasses.size()]));
-    return zeros;
-  }
-
-  private static Map<String, long[]> copy(Map<String, long[]> users) {
-    Map<String, long[]> copy = new LinkedHashMap<>();
-    users.forEach((id, counts) -> copy.put(id, counts.clone()));
-    return copy;
-  }
-
-  private static long sum(Map<String, long[]> users) {
-    long total = 0;
-    for (long[] counts : users.values()) {
-      for (long count : counts) {
-        total += count;
-      }
-    }
-    return total;
-  }
-
-  private Map<String, Map<String, Long>> view(Map<String, long[]> users) {
-    Map<String, Map<String, Long>> view = new LinkedHashMap<>();
-    users.forEach(
-        (id, counts) -> {
-          Map<String, Long> perClass = new LinkedHashMap<>();
-          for (int i = 0; i < counts.length; i++) {
-            perClass.put(userClasses.get(i).name(), counts[i]);
-          }
-          view.put(id, perClass);
-        });
-    return view;
+    return UsersOnWorkers.zeros(workerIds, userClasses.size());
   }
 
   private static Duration seconds(double seconds) {
@@ -333,11 +309,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
 
     @Override
     public long currentCount(int classIndex) {
-      long count = 0;
-      for (long[] counts : usersOnWorkers.values()) {
-        count += counts[classIndex];
-      }
-      return count;
+      return UsersOnWorkers.classCount(usersOnWorkers, classIndex);
     }
   }
 }
