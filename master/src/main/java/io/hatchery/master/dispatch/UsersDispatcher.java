@@ -65,6 +65,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   private long targetUserCount;
   private long usersPerStep;
   private Duration stepDelay = Duration.ZERO;
+
   private ResumePoint point = ResumePoint.NOT_STARTED;
   private boolean rebalance;
   private boolean noUserToSpawn;
@@ -108,9 +109,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     if (!(spawnRatePerSecond > 0) || Double.isInfinite(spawnRatePerSecond)) {
       throw new IllegalArgumentException("spawn rate must be finite and positive");
     }
-    if (isDone()) {
-      finishCycle(); // Locust's master runs the previous cycle to its StopIteration first
-    }
+    isDone(); // ends a cycle with nothing left, as Locust's master runs it to StopIteration
     this.targetUserCount = targetUserCount;
     this.usersPerStep = Math.max(1, (long) Math.floor(spawnRatePerSecond));
     this.stepDelay = seconds(usersPerStep / spawnRatePerSecond);
@@ -121,9 +120,9 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   }
 
   /**
-   * Adds a worker and prepares a rebalance. If {@link #isDone()} afterwards, the cycle had ended:
-   * call {@link #newDispatch} with the current target and rate to deliver it, as Locust's master
-   * does. Mirrors {@code UsersDispatcher.add_worker}.
+   * Adds a worker and prepares a rebalance, delivered by the next iteration of this cycle; if the
+   * cycle is over, call {@link #newDispatch} with the current target and rate to deliver it, as
+   * Locust's master calls {@code start} again. Mirrors {@code UsersDispatcher.add_worker}.
    */
   public void addWorker(String workerId) {
     List<String> grown = new ArrayList<>(workers);
@@ -144,9 +143,22 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     }
   }
 
-  /** True when the cycle has no further iteration (Locust: the next {@code next} would stop). */
+  /**
+   * True when the cycle has no further iteration. Once this returns true the cycle is over, as when
+   * Locust's generator raises {@code StopIteration} (its master asks for the next iteration right
+   * after sending one): it stays done until {@link #newDispatch}, even if a worker is added or
+   * removed meanwhile. Also true before the first {@code newDispatch}.
+   */
   public boolean isDone() {
-    return plan().action() == DispatchStep.Action.END;
+    if (point == ResumePoint.NOT_STARTED || point == ResumePoint.FINISHED) {
+      return true;
+    }
+    DispatchStep step = plan();
+    if (step.action() != DispatchStep.Action.END) {
+      return false;
+    }
+    apply(step);
+    return true;
   }
 
   @Override
@@ -155,12 +167,15 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   }
 
   /**
-   * How long to wait, from the last iteration, before calling {@link #next()} (or, when {@link
-   * #isDone()}, before the cycle counts as complete). Equals the last {@link
-   * Dispatch#delayBeforeNext()} unless a worker was added or removed since, which can make the
-   * rebalanced distribution due at once. Locust 2.12.1 sleeps this long minus the time it spent
+   * How long to wait, from the last iteration, before calling {@link #next()}. Equals the last
+   * {@link Dispatch#delayBeforeNext()} unless a worker was added or removed since, which can make
+   * the rebalanced distribution due at once. Locust 2.12.1 sleeps this long minus the time it spent
    * computing and sending the last iteration; a caller that measures from when it sent the last
    * iteration does the same.
+   *
+   * <p>The last iteration's {@link Dispatch#delayBeforeNext()} is what to wait before treating the
+   * cycle as complete: usually zero, but Locust still sleeps one step when it ran out of users to
+   * start (fixed-count classes only). Once {@link #isDone()} has returned true this is zero.
    */
   public Duration delayBeforeNext() {
     return plan().sleep();
@@ -169,16 +184,14 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   /**
    * Computes the next iteration.
    *
-   * @throws NoSuchElementException when {@link #isDone()}; this ends the cycle as Locust's {@code
-   *     StopIteration} does
+   * @throws NoSuchElementException when {@link #isDone()}
    */
   @Override
   public Dispatch next() {
-    DispatchStep step = plan();
-    if (step.action() == DispatchStep.Action.END) {
-      finishCycle();
+    if (isDone()) {
       throw new NoSuchElementException("dispatch cycle is done");
     }
+    DispatchStep step = plan();
     apply(step);
     Map<String, long[]> users =
         switch (step.action()) {
@@ -225,12 +238,6 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
       noUserToSpawn = false;
     }
     point = step.next();
-  }
-
-  private void finishCycle() {
-    if (point != ResumePoint.NOT_STARTED) {
-      apply(plan());
-    }
   }
 
   private void addUsers() {

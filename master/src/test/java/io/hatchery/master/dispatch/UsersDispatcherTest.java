@@ -92,6 +92,22 @@ class UsersDispatcherTest {
   }
 
   @Test
+  void workerAddedAfterTheCycleIsOverIsDeliveredByTheNextNewDispatch() {
+    UsersDispatcher dispatcher = new UsersDispatcher(List.of("w_a"), ONE_CLASS);
+    dispatcher.newDispatch(4, 100);
+    dispatcher.next();
+    assertThat(dispatcher.isDone()).isTrue();
+
+    dispatcher.addWorker("w_b");
+    assertThat(dispatcher.isDone()).isTrue();
+    dispatcher.newDispatch(4, 100);
+    Dispatch rebalanced = dispatcher.next();
+    assertThat(rebalanced.usersPerWorker())
+        .isEqualTo(Map.of("w_a", Map.of("MyUser", 2L), "w_b", Map.of("MyUser", 2L)));
+    assertThat(dispatcher.isDone()).isTrue();
+  }
+
+  @Test
   void rampDownRemovesTheNewestUsersFirst() {
     List<UserClassSpec> classes =
         List.of(UserClassSpec.weighted("A", 1), UserClassSpec.weighted("B", 1));
