@@ -189,7 +189,7 @@ def random_scenario(seed):
     return f"random {seed}", workers, classes(*user_classes), actions
 
 
-def write(path, scenarios):
+def write(path, scenarios, skip_hangs):
     lines = ['{"locustVersion": "2.12.1", "scenarios": [']
     recorded = []
     for name, workers, user_classes, actions in scenarios:
@@ -197,6 +197,8 @@ def write(path, scenarios):
             recorded.append(run_scenario(name, workers, user_classes, actions))
         except Hang:
             signal.alarm(0)
+            if not skip_hangs:
+                raise RuntimeError(f"{name}: 2.12.1 hangs on a hand-written scenario")
             print(f"skipped (2.12.1 hangs): {name}", file=sys.stderr)
     for i, scenario in enumerate(recorded):
         events = scenario.pop("events")
@@ -211,8 +213,9 @@ def write(path, scenarios):
 def main():
     # Debian's python3-locust reports an empty __version__; the package version is 2.12.1.
     out_dir = sys.argv[1]
-    write(os.path.join(out_dir, "scenarios.json"), SCENARIOS)
-    write(os.path.join(out_dir, "random-scenarios.json"), [random_scenario(seed) for seed in range(100)])
+    write(os.path.join(out_dir, "scenarios.json"), SCENARIOS, skip_hangs=False)
+    randoms = [random_scenario(seed) for seed in range(100)]
+    write(os.path.join(out_dir, "random-scenarios.json"), randoms, skip_hangs=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ import java.util.Map;
  * now, and how long the caller should wait before asking for the next iteration.
  *
  * <p>{@code usersPerWorker} maps worker node id to that worker's {@code user_classes_count}: every
- * user class is listed, in class-name order, zeros included. It is what Locust's master sends as
- * {@code spawn.data.user_classes_count}; workers apply the difference to what they run. Immutable.
+ * user class is listed, in class-name order, zeros included. Workers appear in the order of
+ * Locust's {@code _users_on_workers} dict (the order given to the dispatcher, and dispatch order
+ * after a rebalance); the order carries no meaning. It is what Locust's master sends as {@code
+ * spawn.data.user_classes_count}; workers apply the difference to what they run. Immutable.
  *
  * @param usersPerWorker worker node id to (class name to user count), unmodifiable
  * @param delayBeforeNext the step delay {@code max(1, floor(rate)) / rate} seconds, or zero when
