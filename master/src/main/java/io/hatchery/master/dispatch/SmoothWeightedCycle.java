@@ -1,5 +1,6 @@
 package io.hatchery.master.dispatch;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ final class SmoothWeightedCycle {
     }
     int[] result = new int[(int) sum];
     if (n == 1) {
-      java.util.Arrays.fill(result, classIndexes.get(0));
+      Arrays.fill(result, classIndexes.get(0));
       return result;
     }
     long[] current = new long[n];
