@@ -26,7 +26,7 @@ import org.HdrHistogram.Histogram;
  * decode, and most of it is zlib building the Huffman tables of a dynamic-Huffman block, ~1.5
  * &micro;s even for 200 bytes. zlib writes whichever block type is smaller. For a 10 x 50 report's
  * histograms (~190 bins, ~400 inflated bytes), level 6 writes a 206-byte fixed-Huffman block that
- * inflates in ~0.9 &micro;s. Level 1 writes a 215-byte dynamic block that takes ~2.4 &micro;s.
+ * inflates in ~1.0 &micro;s. Level 1 writes a 215-byte dynamic block that takes ~2.7 &micro;s.
  * Larger histograms (hundreds of bins, uneven counts) get dynamic blocks at every level (2&ndash;16
  * &micro;s for 250&ndash;5,700 inflated bytes). Stored (level 0) blocks would inflate 5&ndash;10x
  * faster at twice the bytes; the issue wants the bytes compressed. Raw deflate without the zlib

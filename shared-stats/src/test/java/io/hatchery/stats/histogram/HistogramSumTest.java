@@ -51,6 +51,18 @@ class HistogramSumTest {
   }
 
   @Test
+  void valuesBeyondTheDecodersBoundStillCount() {
+    Histogram reference = HistogramCodec.newHistogram();
+    reference.recordValueWithCount(1L << 45, 4);
+    reference.recordValueWithCount(1_000, 6);
+    HistogramSum sum = new HistogramSum();
+    sum.add(HistogramCounts.of(reference));
+    assertThat(sum.totalCount()).isEqualTo(10);
+    assertThat(sum.valueAtPercentile(100)).isEqualTo(reference.getValueAtPercentile(100));
+    assertThat(sum.counts()).isEqualTo(HistogramCounts.of(reference));
+  }
+
+  @Test
   void anEmptySumHasNoValues() {
     HistogramSum sum = new HistogramSum();
     assertThat(sum.totalCount()).isZero();
