@@ -22,20 +22,19 @@ import org.HdrHistogram.Histogram;
  * never throws and never allocates more than the bounded payload.
  *
  * <p>Compression: zlib (the stream HdrHistogram's own readers expect) at zlib's default level 6,
- * not {@link Deflater#BEST_SPEED}. On the master, inflating costs far more than the rest of the
- * decode, and most of it is zlib building the Huffman tables of a dynamic-Huffman block, ~1.5
- * &micro;s even for 200 bytes. zlib writes whichever block type is smaller. For a 10 x 50 report's
- * histograms (~190 bins, ~400 inflated bytes), level 6 writes a 206-byte fixed-Huffman block that
- * inflates in ~1.0 &micro;s. Level 1 writes a 215-byte dynamic block that takes ~2.7 &micro;s.
- * Larger histograms (hundreds of bins, uneven counts) get dynamic blocks at every level (2&ndash;16
- * &micro;s for 250&ndash;5,700 inflated bytes). Stored (level 0) blocks would inflate 5&ndash;10x
- * faster at twice the bytes; the issue wants the bytes compressed. Raw deflate without the zlib
- * wrapper would save ~0.1 &micro;s (Adler-32) but no HdrHistogram reader could read it. The numbers
- * are in bench/README.md. Encoding runs on the worker's reporter thread, once per entry every 3 s,
- * and costs about the same (~8 &micro;s) at either level.
+ * not {@link Deflater#BEST_SPEED}. Inflating a dynamic-Huffman block costs ~1.5 &micro;s of table
+ * building even for 200 bytes, while a fixed-Huffman block needs none; zlib writes whichever block
+ * type is smaller. For a 10 x 50 report's histograms (~190 bins, ~400 inflated bytes), level 6
+ * writes a 206-byte fixed-Huffman block that inflates in ~1.0 &micro;s. Level 1 writes a 215-byte
+ * dynamic block that takes ~2.7 &micro;s. Larger histograms (hundreds of bins, uneven counts) get
+ * dynamic blocks at every level (2&ndash;16 &micro;s for 250&ndash;5,700 inflated bytes). Stored
+ * (level 0) blocks would inflate 5&ndash;10x faster at twice the bytes; the issue wants the bytes
+ * compressed. Raw deflate without the zlib wrapper would save ~0.1 &micro;s (Adler-32) but no
+ * HdrHistogram reader could read it. The numbers are in bench/README.md. Encoding runs on the
+ * worker, once per entry every 3 s, and costs about the same at either level.
  *
- * <p>Thread-safety: safe for concurrent use; each thread reuses its own {@link Inflater}, {@link
- * Deflater} and decode buffers.
+ * <p>Thread-safety: safe for concurrent use; each decoding thread reuses its own {@link Inflater}
+ * and buffers (~40 KB, the master's aggregation thread in practice).
  */
 public final class HistogramCodec {
 
@@ -57,10 +56,6 @@ public final class HistogramCodec {
    */
   private static final ThreadLocal<DecodeScratch> SCRATCH =
       ThreadLocal.withInitial(DecodeScratch::new);
-
-  /** Encoding is on the worker's reporter thread; reuse the native deflate state as well. */
-  private static final ThreadLocal<Deflater> DEFLATERS =
-      ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION));
 
   private HistogramCodec() {}
 
@@ -89,20 +84,25 @@ public final class HistogramCodec {
     raw.putInt(SIGNIFICANT_DIGITS).putLong(1).putLong(highest).putDouble(1.0);
     raw.put(payload.array(), 0, payload.position());
 
-    Deflater deflater = DEFLATERS.get();
-    deflater.reset();
-    deflater.setInput(raw.array());
-    deflater.finish();
-    byte[] out = new byte[raw.capacity() + raw.capacity() / 8 + 64];
-    int length = 8;
-    while (!deflater.finished()) {
-      if (length == out.length) {
-        out = Arrays.copyOf(out, out.length * 2);
+    // A fresh Deflater per call, ended at once: its native state is ~260 KB, too much to pin per
+    // (possibly virtual) reporter thread for a call made once per entry every 3 s.
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    try {
+      deflater.setInput(raw.array());
+      deflater.finish();
+      byte[] out = new byte[raw.capacity() + raw.capacity() / 8 + 64];
+      int length = 8;
+      while (!deflater.finished()) {
+        if (length == out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        length += deflater.deflate(out, length, out.length - length);
       }
-      length += deflater.deflate(out, length, out.length - length);
+      ByteBuffer.wrap(out).putInt(COMPRESSED_COOKIE).putInt(length - 8);
+      return Arrays.copyOf(out, length);
+    } finally {
+      deflater.end();
     }
-    ByteBuffer.wrap(out).putInt(COMPRESSED_COOKIE).putInt(length - 8);
-    return Arrays.copyOf(out, length);
   }
 
   /**
