@@ -1,8 +1,7 @@
 package io.hatchery.stats;
 
-import io.hatchery.stats.histogram.HistogramCodec;
 import io.hatchery.stats.histogram.HistogramCounts;
-import org.HdrHistogram.Histogram;
+import io.hatchery.stats.histogram.HistogramSum;
 
 /**
  * The exact side of a {@link StatsEntry}: the sum of the contributors' HdrHistograms (&micro;s, 3
@@ -14,7 +13,7 @@ import org.HdrHistogram.Histogram;
  */
 final class ExactResponseTimes {
 
-  private Histogram histogram;
+  private HistogramSum histogram;
   private boolean complete = true;
 
   void reset() {
@@ -27,9 +26,9 @@ final class ExactResponseTimes {
     if (otherCounts != null && otherCounts.totalCount() == other.timedRequests()) {
       if (complete && otherCounts.totalCount() > 0) {
         if (histogram == null) {
-          histogram = HistogramCodec.newHistogram();
+          histogram = new HistogramSum();
         }
-        otherCounts.addTo(histogram);
+        histogram.add(otherCounts);
       }
     } else if (other.timedRequests() > 0) {
       complete = false;
@@ -39,17 +38,17 @@ final class ExactResponseTimes {
 
   /** Returns whether exact percentiles are available. */
   boolean isExact() {
-    return complete && histogram != null && histogram.getTotalCount() > 0;
+    return complete && histogram != null && histogram.totalCount() > 0;
   }
 
   /** The exact percentile in ms, clamped into [min, max]; only when {@link #isExact()}. */
   double percentileMillis(double fraction, double minMillis, double maxMillis) {
-    double millis = Math.min(histogram.getValueAtPercentile(fraction * 100) / 1000.0, maxMillis);
+    double millis = Math.min(histogram.valueAtPercentile(fraction * 100) / 1000.0, maxMillis);
     return Double.isNaN(minMillis) ? millis : Math.max(millis, minMillis);
   }
 
   /** The counts of the histogram when it is valid, else {@code null}. */
   HistogramCounts countsOrNull() {
-    return complete && histogram != null ? HistogramCounts.of(histogram) : null;
+    return complete && histogram != null ? histogram.counts() : null;
   }
 }

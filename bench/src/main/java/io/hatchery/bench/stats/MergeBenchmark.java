@@ -41,6 +41,13 @@ public class MergeBenchmark {
   @Param({"false", "true"})
   public boolean newSecond;
 
+  /**
+   * {@code zlib}: the histograms as {@code HistogramCodec} writes them. {@code stored}: the same
+   * zlib stream in uncompressed blocks (run with {@code -p histograms=stored} to compare).
+   */
+  @Param({"zlib"})
+  public String histograms;
+
   private Map<String, Object> data;
   private RequestStats master;
   private double last;
@@ -48,6 +55,9 @@ public class MergeBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     data = WorkerReports.locustShaped(10, 50, shape.equals("hatchery"));
+    if (shape.equals("hatchery") && histograms.equals("stored")) {
+      WorkerReports.storeHistogramsUncompressed(data);
+    }
     master =
         new RequestStats(InstantSource.fixed(Instant.ofEpochSecond((long) WorkerReports.START)));
     last = WorkerReports.START + 2.9;

@@ -4,12 +4,17 @@ import io.hatchery.stats.StatsRecorder;
 import io.hatchery.stats.StatsReport;
 import io.hatchery.stats.wire.StatsEntryMaps;
 import io.hatchery.stats.wire.StatsReportMaps;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Builds a worker's {@code stats} data as the msgpack decoder hands it to the master: E entries
@@ -21,6 +26,38 @@ final class WorkerReports {
   static final double START = 1_700_000_000.0;
 
   private WorkerReports() {}
+
+  /**
+   * Re-deflates every {@code hdr_histogram} of {@code data} in stored (level 0) blocks: the same
+   * zlib stream format, uncompressed. Only to measure that alternative (bench/README.md).
+   */
+  @SuppressWarnings("unchecked")
+  static void storeHistogramsUncompressed(Map<String, Object> data) {
+    List<Object> entries = new ArrayList<>((List<Object>) data.get(StatsReportMaps.STATS));
+    entries.add(data.get(StatsReportMaps.STATS_TOTAL));
+    for (Object e : entries) {
+      Map<String, Object> entry = (Map<String, Object>) e;
+      byte[] compressed = (byte[]) entry.get(StatsEntryMaps.HDR_HISTOGRAM);
+      Inflater inflater = new Inflater();
+      Deflater deflater = new Deflater(Deflater.NO_COMPRESSION);
+      try {
+        inflater.setInput(compressed, 8, compressed.length - 8);
+        byte[] raw = new byte[64 * 1024];
+        int rawLength = inflater.inflate(raw);
+        deflater.setInput(raw, 0, rawLength);
+        deflater.finish();
+        byte[] out = new byte[rawLength + 64];
+        int length = 8 + deflater.deflate(out, 8, out.length - 8);
+        ByteBuffer.wrap(out).putInt(ByteBuffer.wrap(compressed).getInt()).putInt(length - 8);
+        entry.put(StatsEntryMaps.HDR_HISTOGRAM, Arrays.copyOf(out, length));
+      } catch (DataFormatException ex) {
+        throw new IllegalStateException(ex);
+      } finally {
+        inflater.end();
+        deflater.end();
+      }
+    }
+  }
 
   static Map<String, Object> locustShaped(int entries, int buckets, boolean withHistograms) {
     Map<String, Object> data;

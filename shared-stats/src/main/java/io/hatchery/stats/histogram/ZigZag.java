@@ -28,6 +28,11 @@ final class ZigZag {
     return new ZigZag(new byte[Math.max(initialCapacity, 16)], Integer.MAX_VALUE);
   }
 
+  /** Moves the cursor {@code n} bytes forward (past a header). */
+  void skip(int n) {
+    position += n;
+  }
+
   boolean hasRemaining() {
     return position < limit;
   }

@@ -34,6 +34,22 @@ class HistogramCodecTest {
   }
 
   @Test
+  void histogramsLargerThanTheReusedBuffersDecodeAndLaterSmallOnesStillDo() {
+    Histogram wide = HistogramCodec.newHistogram();
+    Random random = new Random(11);
+    for (int i = 0; i < 300_000; i++) {
+      wide.recordValue(1 + (long) (random.nextDouble() * 80_000_000_000L));
+    }
+    HistogramCounts counts = HistogramCounts.of(wide);
+    assertThat(counts.binCount()).isGreaterThan(4096);
+    for (int i = 0; i < 2; i++) {
+      assertThat(HistogramCodec.decode(HistogramCodec.encode(counts), 300_000)).contains(counts);
+      HistogramCounts small = HistogramCounts.of(sample(100));
+      assertThat(HistogramCodec.decode(HistogramCodec.encode(small), 100)).contains(small);
+    }
+  }
+
+  @Test
   void aWrongTotalCountIsRejected() {
     byte[] bytes = HistogramCodec.encode(HistogramCounts.of(sample(10)));
     assertThat(HistogramCodec.decode(bytes, 11)).isEmpty();
