@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +196,7 @@ public final class MsgpackReader {
   private Object readMap(int depth, int declaredCount) throws IOException, ProtocolException {
     int count = budget.checkedCount(depth, "map", declaredCount, 2);
     Map<Object, Object> map = LinkedHashMap.newLinkedHashMap(count);
-    Map<Integer, Integer> keysPerHash = count > MAX_KEYS_PER_HASH ? new HashMap<>() : null;
+    KeyHashCounter keysPerHash = count > MAX_KEYS_PER_HASH ? new KeyHashCounter(count) : null;
     for (int i = 0; i < count; i++) {
       long keyOffset = offset();
       Object key = readValue(depth);
@@ -205,7 +204,7 @@ public final class MsgpackReader {
       map.put(key, readValue(depth));
       if (keysPerHash != null
           && map.size() > sizeBefore
-          && keysPerHash.merge(Objects.hashCode(key), 1, Integer::sum) > MAX_KEYS_PER_HASH) {
+          && keysPerHash.increment(Objects.hashCode(key)) > MAX_KEYS_PER_HASH) {
         throw new ProtocolException(
             "map key at byte "
                 + keyOffset
