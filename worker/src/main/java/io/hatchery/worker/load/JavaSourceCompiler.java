@@ -1,6 +1,5 @@
 package io.hatchery.worker.load;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,14 +63,14 @@ final class JavaSourceCompiler {
           List.of("--release", Integer.toString(Runtime.version().feature()), "-g", "-proc:none");
       JavacTask task =
           (JavacTask) compiler.getTask(null, files, diagnostics, options, null, sources);
-      Iterable<? extends CompilationUnitTree> units = task.parse();
+      // Read the order before generate(): lowering lifts nested classes out of their outer trees.
+      List<String> declared = DeclarationOrder.of(task.parse());
       task.generate();
       List<Diagnostic<? extends JavaFileObject>> reported = diagnostics.getDiagnostics();
       if (reported.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
         throw new CompilationFailedException(
             DiagnosticReport.report(reported), DiagnosticReport.format(reported));
       }
-      List<String> declared = DeclarationOrder.of(units);
       return new Result(
           inOrder(files.classFiles(), declared), declared, DiagnosticReport.format(reported));
     } catch (IOException | RuntimeException e) {

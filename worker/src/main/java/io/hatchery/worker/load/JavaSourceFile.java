@@ -41,6 +41,15 @@ final class JavaSourceFile extends SimpleJavaFileObject {
     return text;
   }
 
+  /**
+   * Always true: javac's rule that a public class lives in a file of its name is relaxed, so the
+   * default {@code locustfile.java} may hold public classes, several of them.
+   */
+  @Override
+  public boolean isNameCompatible(String simpleName, Kind kind) {
+    return kind == Kind.SOURCE;
+  }
+
   @Override
   public String getName() {
     return displayName;
