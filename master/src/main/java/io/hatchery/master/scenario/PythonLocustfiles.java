@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  * {@code .py} file under it except names starting with {@code _} and {@code locust.py}; or one
  * name, with {@code .py} appended when missing and, without a path component, searched in the
  * working directory and then its parents (a package directory found there stands for its {@code
- * __init__.py}).
- * Stateless.
+ * __init__.py}). Stateless.
  */
 public final class PythonLocustfiles {
   private PythonLocustfiles() {}
@@ -51,7 +50,8 @@ public final class PythonLocustfiles {
     List<Path> files = new ArrayList<>();
     for (String name : names) {
       if (!name.endsWith(".py")) {
-        throw new FileNotFoundException("Invalid file '" + name + "'. File should have '.py' extension");
+        throw new FileNotFoundException(
+            "Invalid file '" + name + "'. File should have '.py' extension");
       }
       Path file = workingDirectory.resolve(name);
       if (!Files.isRegularFile(file)) {
@@ -69,13 +69,17 @@ public final class PythonLocustfiles {
               .filter(
                   p -> {
                     String file = p.getFileName().toString();
-                    return file.endsWith(".py") && !file.startsWith("_") && !file.equals("locust.py");
+                    return file.endsWith(".py")
+                        && !file.startsWith("_")
+                        && !file.equals("locust.py");
                   })
               .sorted()
               .toList();
       if (files.isEmpty()) {
         throw new FileNotFoundException(
-            "Could not find any locustfiles in directory '" + name + "'. See --help for available options.");
+            "Could not find any locustfiles in directory '"
+                + name
+                + "'. See --help for available options.");
       }
       return files;
     }
@@ -100,6 +104,7 @@ public final class PythonLocustfiles {
         name.endsWith(".py") || name.equals("locustfile")
             ? ""
             : "Ensure your locustfile ends with '.py' or is a directory with locustfiles. ";
-    throw new FileNotFoundException("Could not find '" + shown + "'. " + note + "See --help for available options.");
+    throw new FileNotFoundException(
+        "Could not find '" + shown + "'. " + note + "See --help for available options.");
   }
 }
