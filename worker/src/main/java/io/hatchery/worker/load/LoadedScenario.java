@@ -61,4 +61,18 @@ public record LoadedScenario(
         || name.equals(userClass.getName())
         || name.equals(userClass.getCanonicalName());
   }
+
+  /**
+   * {@code classes} typed as subclasses of {@code base}, e.g. to hand {@link #select} results to an
+   * engine that takes {@code List<Class<? extends User>>}.
+   *
+   * @throws ClassCastException when one of them is not a subclass of {@code base}
+   */
+  public static <T> List<Class<? extends T>> asSubclasses(List<Class<?>> classes, Class<T> base) {
+    List<Class<? extends T>> typed = new ArrayList<>();
+    for (Class<?> c : classes) {
+      typed.add(c.asSubclass(base));
+    }
+    return List.copyOf(typed);
+  }
 }

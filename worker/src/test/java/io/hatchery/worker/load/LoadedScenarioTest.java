@@ -40,6 +40,16 @@ class LoadedScenarioTest {
   }
 
   @Test
+  void selectedClassesCanBeTypedAsSubclassesOfTheBase() throws Exception {
+    List<Class<? extends SampleUser>> typed =
+        LoadedScenario.asSubclasses(scenario.select(List.of("Nested")), SampleUser.class);
+
+    assertThat(typed).containsExactly(ClasspathUser.Nested.class);
+    assertThatThrownBy(() -> LoadedScenario.asSubclasses(List.of(String.class), SampleUser.class))
+        .isInstanceOf(ClassCastException.class);
+  }
+
+  @Test
   void listingPrintsLocustsHeadingAndIndentedNames() {
     assertThat(UserClassListing.format(scenario.userClassNames()))
         .isEqualTo("Available Users:\n    ClasspathUser\n    Nested\n");
