@@ -1,7 +1,7 @@
 package io.hatchery.master.scenario;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ final class PythonImports {
    */
   record Origin(String module, String name, int line) {}
 
-  private final Map<String, Origin> names = new HashMap<>();
+  private final Map<String, Origin> names = new LinkedHashMap<>();
   private final List<Origin> starImports = new ArrayList<>();
 
   /** Reads an {@code import} or {@code from} statement; ignores anything else. */
@@ -34,6 +34,18 @@ final class PythonImports {
   /** The origin of {@code name}, or null when no import binds it. */
   Origin origin(String name) {
     return names.get(name);
+  }
+
+  /** Every name bound by a {@code from M import name [as alias]} statement, alias to origin. */
+  Map<String, Origin> fromImports() {
+    Map<String, Origin> fromImports = new LinkedHashMap<>();
+    names.forEach(
+        (alias, origin) -> {
+          if (!origin.name().isEmpty()) {
+            fromImports.put(alias, origin);
+          }
+        });
+    return fromImports;
   }
 
   /** The {@code from M import *} statements, whose names are unknown. */

@@ -58,6 +58,7 @@ final class UserClassResolver {
   static List<UserClassSpec> resolve(
       LocustfileScanner.Module module, BiConsumer<Integer, String> problems) {
     UserClassResolver resolver = new UserClassResolver(module.imports(), problems);
+    resolver.warnAboutImportedUsers();
     for (ClassStatement statement : module.classes()) {
       resolver.define(statement);
     }
@@ -71,6 +72,31 @@ final class UserClassResolver {
       }
     }
     return specs;
+  }
+
+  /**
+   * Locust runs every user class in the module's namespace, imported ones too ({@code vars(module)}
+   * in load_locustfile.py); this reader cannot see into other modules, so it says so for imported
+   * names that look like user classes.
+   */
+  private void warnAboutImportedUsers() {
+    imports
+        .fromImports()
+        .forEach(
+            (alias, origin) -> {
+              boolean fromLocust =
+                  origin.module().equals("locust") || origin.module().startsWith("locust.");
+              if (!fromLocust && alias.endsWith("User")) {
+                problems.accept(
+                    origin.line(),
+                    "'"
+                        + alias
+                        + "' is imported from module '"
+                        + origin.module()
+                        + "' and not read; if it is a User class, Python Locust runs it but this"
+                        + " master does not know it");
+              }
+            });
   }
 
   private void define(ClassStatement statement) {

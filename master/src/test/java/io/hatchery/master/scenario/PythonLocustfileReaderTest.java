@@ -50,6 +50,9 @@ class PythonLocustfileReaderTest {
     assertThat(reading.warnings())
         .extracting(LocustfileWarning::toString)
         .containsExactly(
+            file
+                + ":3: 'AuthenticatedUser' is imported from module 'common.users' and not read; if"
+                + " it is a User class, Python Locust runs it but this master does not know it",
             file + ":9: EnvWeightUser.weight is not a number literal; using 1 (WEIGHT)",
             file
                 + ":10: EnvWeightUser.fixed_count is not a non-negative int literal; using 0 (2.5)",
