@@ -13,13 +13,13 @@ import java.util.Objects;
  *     .parsedOptions(Map.of("users", 10)).stopTimeout(Duration.ofSeconds(5)).build();
  * }</pre>
  *
- * <p>Thread-safety: immutable apart from the runner, which is attached once (by the engine, when
- * the worker runtime binds) and then read from any thread.
+ * <p>Thread-safety: safe for use from any thread. Immutable apart from the runner, attached once by
+ * the engine when the worker runtime binds, and the host, which a master's {@code spawn} may set.
  */
 public final class Environment {
 
   private final Events events = new Events();
-  private final String host;
+  private volatile String host;
   private final Map<String, Object> parsedOptions;
   private final Duration stopTimeout;
   private volatile Runner runner;
@@ -46,6 +46,14 @@ public final class Environment {
    */
   public String host() {
     return host;
+  }
+
+  /**
+   * Sets the host, as a Locust worker does when the master's {@code spawn} names one; null or empty
+   * clears it. Users started afterwards see it.
+   */
+  public void setHost(String host) {
+    this.host = host == null || host.isEmpty() ? null : host;
   }
 
   /**

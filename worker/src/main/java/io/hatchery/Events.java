@@ -10,7 +10,7 @@ import java.util.Map;
  * Events events = environment().events();
  * events.request().add(e -> log(e.name(), e.responseTimeMillis()));
  * events.testStart().add(env -> prepare());
- * events.reportToMaster().add(r -> r.data().put("cache_hits", hits.sum()));
+ * events.reportToMaster().add(data -> data.put("cache_hits", hits.sum()));
  * }</pre>
  *
  * <p>Thread-safety: every hook is safe for concurrent use. Which thread fires each event is stated
@@ -25,7 +25,7 @@ public final class Events {
   private final EventHook<Environment> testStop = new EventHook<>("test_stop");
   private final EventHook<Integer> spawningComplete = new EventHook<>("spawning_complete");
   private final EventHook<Environment> quitting = new EventHook<>("quitting");
-  private final EventHook<ReportToMasterEvent> reportToMaster = new EventHook<>("report_to_master");
+  private final EventHook<Map<String, Object>> reportToMaster = new EventHook<>("report_to_master");
   private final EventHook<WorkerReportEvent> workerReport = new EventHook<>("worker_report");
 
   /**
@@ -69,18 +69,18 @@ public final class Events {
     return quitting;
   }
 
-  /** Before each stats report leaves a worker (Locust's {@code report_to_master}). */
-  public EventHook<ReportToMasterEvent> reportToMaster() {
+  /**
+   * Before each stats report leaves a worker, with the payload map about to be sent (Locust's
+   * {@code report_to_master}). Listeners may add keys; they must not remove keys already there.
+   * Values must be encodable by the protocol codec (null, Boolean, numbers, String, byte[], List,
+   * Map). Fired on the worker runtime's thread.
+   */
+  public EventHook<Map<String, Object>> reportToMaster() {
     return reportToMaster;
   }
 
   /** On the master, for each worker report received (Locust's {@code worker_report}). */
   public EventHook<WorkerReportEvent> workerReport() {
     return workerReport;
-  }
-
-  /** Convenience for {@code reportToMaster().fire(new ReportToMasterEvent(nodeId, data))}. */
-  public void fireReportToMaster(String nodeId, Map<String, Object> data) {
-    reportToMaster.fire(new ReportToMasterEvent(nodeId, data));
   }
 }
