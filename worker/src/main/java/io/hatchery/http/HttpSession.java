@@ -47,6 +47,9 @@ public final class HttpSession {
 
   private static final String[] NO_HEADERS = new String[0];
 
+  /** {@link #rest}'s options when the scenario gives none, built once. */
+  private static final Request REST = Request.options().withJsonHeaders().withChecked();
+
   private final ConnectionPool pool;
   private final RequestReporter reporter;
   private final String baseUrl;
@@ -226,7 +229,8 @@ public final class HttpSession {
 
   /** {@link #rest(String, String, Body)} with options (a name, a check, headers...). */
   public Response rest(String method, String url, Body body, Request options) {
-    return new Exchange(this, method, url, body, options.withJsonHeaders(), true).send();
+    return new Exchange(this, method, url, body, options.withJsonHeaders().withChecked(), true)
+        .send();
   }
 
   /**
