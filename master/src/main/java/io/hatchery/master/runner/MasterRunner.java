@@ -326,7 +326,11 @@ public final class MasterRunner {
   }
 
   private void afterChange(Instant now) {
-    if (driver.runDue(now)) {
+    boolean completed = driver.runDue(now);
+    if (state == RunState.RUNNING && driver.isSpawning()) {
+      state = RunState.SPAWNING; // a rebalance is a new dispatch cycle, as Locust calls start()
+    }
+    if (completed) {
       becomeRunning();
     }
     if (quitting && !terminated) {

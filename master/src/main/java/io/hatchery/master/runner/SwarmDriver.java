@@ -112,6 +112,11 @@ final class SwarmDriver {
     return active;
   }
 
+  /** Whether a dispatch cycle (or legacy ramp) is under way and not yet complete. */
+  boolean isSpawning() {
+    return active && !complete;
+  }
+
   long targetUserCount() {
     return targetUserCount;
   }
