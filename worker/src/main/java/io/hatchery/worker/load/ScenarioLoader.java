@@ -1,5 +1,6 @@
 package io.hatchery.worker.load;
 
+import io.hatchery.User;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -24,9 +25,11 @@ import java.util.Set;
  * call creating fresh class loaders.
  *
  * <pre>{@code
- * ScenarioLoader loader = ScenarioLoader.forUserBase(User.class);
- * LoadedScenario scenario = loader.load(options.locustfile(), Path.of(""));
- * List<Class<?>> users = scenario.select(options.userClasses());
+ * LoadedScenario scenario = ScenarioLoader.forUsers().load(options.locustfile(), Path.of(""));
+ * scenario.warnings().forEach(log::warn);
+ * List<Class<? extends User>> users =
+ *     LoadedScenario.asSubclasses(scenario.select(options.userClasses()), User.class);
+ * UserClasses classes = UserClasses.of(users);
  * }</pre>
  */
 public final class ScenarioLoader {
@@ -44,6 +47,15 @@ public final class ScenarioLoader {
     this.userClasses = userClasses;
     this.parent = parent;
     this.classpathAnchors = List.copyOf(classpathAnchors);
+  }
+
+  /**
+   * The loader the CLI uses: user classes are concrete subclasses of {@link User} outside the
+   * {@code io.hatchery} package itself (whose {@code User} and any stock user bases are bases, not
+   * users).
+   */
+  public static ScenarioLoader forUsers() {
+    return forUserBase(User.class);
   }
 
   /** A loader for concrete subclasses of {@code base}, compiling against {@code base}'s jar. */
