@@ -97,7 +97,16 @@ public final class ScenarioLoader {
     Map<String, String> emptyInputs = new LinkedHashMap<>();
     ClassLoader loader = jars.isEmpty() ? parent : jarLoader(jars);
     if (!sources.isEmpty()) {
-      loader = loadSources(sources, jars, loader, loaded, warnings, emptyInputs);
+      try {
+        loader = loadSources(sources, jars, loader, loaded, warnings, emptyInputs);
+      } catch (NoClassDefFoundError e) {
+        // A runtime without the java.compiler/jdk.compiler modules fails when javax.tools links.
+        throw new ScenarioLoadException(
+            "Cannot compile .java files: this Java runtime has no compiler ("
+                + e
+                + "). Run Hatchery on a JDK, or give -f a jar or class names.",
+            e);
+      }
     }
     for (Path jar : jars) {
       loadJar(jar, loader, loaded, warnings, emptyInputs);

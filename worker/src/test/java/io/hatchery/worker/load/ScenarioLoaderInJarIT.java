@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -63,14 +64,48 @@ class ScenarioLoaderInJarIT {
             """);
   }
 
+  @Test
+  void runtimeWithoutACompilerStillLoadsClassNamesAndExplainsWhySourcesFail() throws Exception {
+    Path jar = probeJar();
+    write(dir, "work/locustfile.java", "class Unused {}\n");
+
+    Result byName =
+        run(
+            jar,
+            dir.resolve("work"),
+            "--limit-modules",
+            "java.base",
+            "io.hatchery.worker.load.fixture.ClasspathUser");
+    Result bySource = run(jar, dir.resolve("work"), "--limit-modules", "java.base");
+
+    assertThat(byName.stdout()).isEqualTo("Available Users:\n    ClasspathUser\nclasspath\n");
+    assertThat(bySource.exitCode()).isEqualTo(1);
+    assertThat(bySource.stderr())
+        .startsWith("Cannot compile .java files: this Java runtime has no compiler (")
+        .endsWith("). Run Hatchery on a JDK, or give -f a jar or class names.");
+  }
+
   private record Result(int exitCode, String stdout, String stderr) {}
 
-  private Result run(Path jar, Path workingDirectory) throws Exception {
+  /** Runs the probe jar; {@code arguments} are JVM options ({@code --...}) then probe arguments. */
+  private Result run(Path jar, Path workingDirectory, String... arguments) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    List<String> probeArguments = new ArrayList<>();
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i].startsWith("--")) {
+        command.add(arguments[i]);
+        command.add(arguments[++i]);
+      } else {
+        probeArguments.add(arguments[i]);
+      }
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(probeArguments);
     Process process =
-        new ProcessBuilder(java.toString(), "-jar", jar.toString())
+        new ProcessBuilder(command)
             .directory(workingDirectory.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
