@@ -81,6 +81,15 @@ public final class LocustfileOption {
       }
       return List.of(new ScenarioInput.JavaFile(found, displayName(name, found, cwd)));
     }
+    if (name.endsWith(".py")) {
+      throw new ScenarioLoadException(
+          "'"
+              + name
+              + "' is a Python locustfile: Hatchery runs Java scenarios (.java files, directories,"
+              + " jars or class names). A Hatchery master started with -f "
+              + name
+              + " serves Python workers (locust --worker) instead.");
+    }
     if (name.endsWith(".jar")) {
       if (!Files.isRegularFile(path)) {
         throw new ScenarioLoadException("Could not find jar '" + name + "'.");

@@ -63,6 +63,16 @@ class LocustfileOptionTest {
   }
 
   @Test
+  void pythonLocustfileIsRejectedWithWhereItCanBeUsed() {
+    assertThatThrownBy(() -> LocustfileOption.resolve("locustfile.py", dir))
+        .isInstanceOf(ScenarioLoadException.class)
+        .hasMessage(
+            "'locustfile.py' is a Python locustfile: Hatchery runs Java scenarios (.java files,"
+                + " directories, jars or class names). A Hatchery master started with -f"
+                + " locustfile.py serves Python workers (locust --worker) instead.");
+  }
+
+  @Test
   void emptyDirectoryIsRejected() throws Exception {
     write(dir, "scenarios/readme.txt", "no sources here");
 
