@@ -117,7 +117,7 @@ final class UserClassResolver {
         }
       }
     }
-    if (!user && !unknown.isEmpty()) {
+    if (!user && !unknown.isEmpty() && looksLikeUser(statement)) {
       problems.accept(
           statement.line(),
           "cannot tell whether "
@@ -133,6 +133,17 @@ final class UserClassResolver {
     }
     // A dict keeps the position of a key that is assigned again, as the module namespace does.
     classes.put(statement.name(), new Resolved(statement, user, sameFileBases));
+  }
+
+  /**
+   * Whether an unresolvable class is worth a warning: its name or a base's name contains {@code
+   * User}, or it sets {@code weight}, {@code fixed_count} or {@code abstract}. Helper classes built
+   * on other libraries ({@code class Client(ServerProxy)}) are left out silently.
+   */
+  private static boolean looksLikeUser(ClassStatement statement) {
+    return statement.name().contains("User")
+        || statement.bases().stream().anyMatch(base -> base.contains("User"))
+        || !statement.attributes().isEmpty();
   }
 
   /** Null when {@code base} is known (a user base or a certain non-user), else why it is not. */

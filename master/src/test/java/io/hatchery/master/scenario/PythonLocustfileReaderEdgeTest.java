@@ -78,6 +78,22 @@ class PythonLocustfileReaderEdgeTest {
   }
 
   @Test
+  void helperClassesOnOtherLibrariesAreSkippedWithoutWarning() {
+    LocustfileReading reading =
+        read(
+            """
+            from xmlrpc.client import ServerProxy
+            class XmlRpcClient(ServerProxy):
+                pass
+            class Session(requests.Session):
+                pass
+            """);
+
+    assertThat(reading.userClasses()).isEmpty();
+    assertThat(reading.warnings()).isEmpty();
+  }
+
+  @Test
   void usersFromLocustContribAreUsers() {
     LocustfileReading reading =
         read(
