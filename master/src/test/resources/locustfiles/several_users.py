@@ -11,6 +11,10 @@ from locust.contrib.fasthttp import FastHttpUser as Fast
 # class Commented(HttpUser): weight = 7
 
 
+def some_decorator(*args):
+    return lambda cls: cls
+
+
 class BaseApiUser(HttpUser):
     abstract = True
     weight = 4
