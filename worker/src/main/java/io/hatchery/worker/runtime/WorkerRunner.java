@@ -23,9 +23,8 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ public final class WorkerRunner implements Runner {
   private final ResourceUsage resources;
   private final Executor stopExecutor;
   private final String nodeId;
-  private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+  private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final Map<String, CustomMessageListener> listeners = new ConcurrentHashMap<>();
   private final ExceptionReports exceptions;
   private final Registration registration;
@@ -69,14 +68,14 @@ public final class WorkerRunner implements Runner {
   private final IgnoredMessages ignored = new IgnoredMessages();
   private final UserClasses userClasses = new UserClasses();
   private final Queue<Message> deferred = new ArrayDeque<>();
+  private final Cadence heartbeats;
+  private final Cadence reports;
 
   private WorkerState state = WorkerState.READY;
   private StopOutcome afterStop;
   private boolean testRunning;
   private double lastSpawnTimestamp = Double.NEGATIVE_INFINITY;
   private Duration stopTimeout;
-  private Instant nextHeartbeatAt;
-  private Instant nextReportAt;
   private Instant masterLostAt;
   private volatile int workerIndex = -1;
   private volatile Integer exitCode;
@@ -115,6 +114,8 @@ public final class WorkerRunner implements Runner {
     this.registration = new Registration(settings.connectTimeout());
     this.liveness = new MasterLiveness(settings.masterHeartbeatTimeout());
     this.stopTimeout = settings.stopTimeout();
+    this.heartbeats = new Cadence(settings.heartbeatInterval());
+    this.reports = new Cadence(settings.reportInterval());
   }
 
   /** Binds the bridge and sends the first {@code client_ready}. Control thread, once. */
@@ -178,10 +179,10 @@ public final class WorkerRunner implements Runner {
     }
     registration.acknowledged();
     masterLostAt = null;
-    if (nextHeartbeatAt == null) {
+    if (!heartbeats.started()) {
       Instant now = clock.instant();
-      nextHeartbeatAt = now;
-      nextReportAt = now.plus(settings.reportInterval());
+      heartbeats.startAt(now);
+      reports.startAt(now.plus(settings.reportInterval()));
       log.info("Connected to the master as {} (worker index {})", nodeId, workerIndex);
     }
     onTimers();
@@ -335,17 +336,15 @@ public final class WorkerRunner implements Runner {
       send(MessageType.CLIENT_READY, ClientReadyPayload.minusOne().toData());
       registration.attempted(now);
     }
-    if (nextHeartbeatAt != null && !now.isBefore(nextHeartbeatAt)) {
+    if (heartbeats.fire(now)) {
       sendHeartbeat();
-      nextHeartbeatAt = next(nextHeartbeatAt, settings.heartbeatInterval(), now);
     }
-    if (nextReportAt != null && !now.isBefore(nextReportAt)) {
+    if (reports.fire(now)) {
       sendReport();
       long dropped = exceptions.startInterval();
       if (dropped > 0) {
         log.warn("Dropped {} user error reports above the cap of this interval", dropped);
       }
-      nextReportAt = next(nextReportAt, settings.reportInterval(), now);
     }
     for (ExceptionPayload exception : exceptions.take()) {
       send(MessageType.EXCEPTION, exception.toData());
@@ -369,24 +368,14 @@ public final class WorkerRunner implements Runner {
     Instant lostExit =
         masterLostAt == null ? null : masterLostAt.plus(settings.masterLostExitAfter());
     return Stream.of(
-            registration.deadline(), liveness.deadline(), lostExit, nextHeartbeatAt, nextReportAt)
+            registration.deadline(),
+            liveness.deadline(),
+            lostExit,
+            heartbeats.deadline(),
+            reports.deadline())
         .filter(Objects::nonNull)
         .min(Instant::compareTo)
         .orElse(null);
-  }
-
-  /** Waits up to {@code timeout} for a command from another thread, then runs them all. */
-  void awaitCommand(Duration timeout) throws InterruptedException {
-    Runnable command = commands.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    if (command != null && exitCode == null) {
-      command.run();
-    }
-    runPending();
-  }
-
-  /** Whether the master's messages should be received now (not while users are stopping). */
-  boolean receiving() {
-    return state != WorkerState.STOPPING;
   }
 
   /** The exit status once the worker has finished, else {@code null}. Any thread. */
@@ -425,12 +414,6 @@ public final class WorkerRunner implements Runner {
     if (!rpc.send(new Message(type, data, nodeId))) {
       log.debug("Could not queue '{}' for the master (queue full or closed)", type);
     }
-  }
-
-  private static Instant next(Instant due, Duration interval, Instant now) {
-    Instant next = due.plus(interval);
-    // After a stall, keep the cadence from now instead of firing a burst of catch-ups.
-    return next.isAfter(now) ? next : now.plus(interval);
   }
 
   @Override

@@ -145,10 +145,6 @@ public final class WorkerRuntime implements AutoCloseable {
       return;
     }
     Duration wait = waitFor(runner.nextDeadline());
-    if (!runner.receiving()) {
-      runner.awaitCommand(wait);
-      return;
-    }
     try {
       Message message = rpc.receive(wait);
       if (message != null) {

@@ -99,4 +99,22 @@ class WorkerRunnerMasterLivenessTest {
     assertThat(fixture.runner.exitCode()).isEqualTo(WorkerRuntime.EXIT_NO_MASTER);
     assertThat(fixture.bridge.events).endsWith("quitting");
   }
+
+  @Test
+  void masterHeartbeatsDuringALongStopKeepTheMasterAlive() throws Exception {
+    RunnerFixture fixture = new RunnerFixture(SHORT).startRegistered();
+    fixture.spawn(Map.of("MyUser", 2L));
+    fixture.fromMaster(MessageType.HEARTBEAT, null);
+    fixture.fromMaster(MessageType.STOP, null);
+    fixture.sent();
+
+    for (int i = 0; i < 30; i++) {
+      fixture.advance(Duration.ofSeconds(1));
+      fixture.fromMaster(MessageType.HEARTBEAT, null);
+    }
+    fixture.finishStopping();
+
+    assertThat(fixture.sentTypes()).contains(MessageType.CLIENT_STOPPED, MessageType.CLIENT_READY);
+    assertThat(fixture.runner.exitCode()).isNull();
+  }
 }
