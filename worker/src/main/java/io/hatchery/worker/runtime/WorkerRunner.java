@@ -35,12 +35,14 @@ import org.slf4j.LoggerFactory;
  * heartbeat), with one method per message type and no sleeps: every timer is a deadline read from
  * the injected clock, checked by {@link #onTimers()}.
  *
- * <p>States (the {@code state} of heartbeats): {@code ready} until the first {@code spawn}, {@code
- * running} after it ({@code spawning} only inside the spawn handler, because users start at once),
- * {@code stopping} while users finish after {@code stop}, {@code quit} or a silent master. While
- * stopping, master heartbeats and acks are handled and every other message waits until the users
- * have ended (Locust handles {@code stop} synchronously in its receive loop, so it queues them
- * too).
+ * <p>States: {@code ready} until the first {@code spawn}, {@code running} after it ({@code
+ * spawning} only inside the spawn handler, because users start at once), {@code stopping} while
+ * users finish after {@code stop}, {@code quit} or a silent master. Heartbeats carry the state
+ * except while stopping, when they keep the state from before, as a Locust 2.12.1 worker does (its
+ * {@code worker_state} only returns to {@code ready} once it re-sends {@code client_ready}; a
+ * Python master counts only ready, spawning and running workers). While stopping, master heartbeats
+ * and acks are handled and every other message waits until the users have ended (Locust handles
+ * {@code stop} synchronously in its receive loop, so it queues them too).
  *
  * <p>Thread-safety: every method except the {@link Runner} ones belongs to one control thread (see
  * {@link WorkerRuntime} and docs/CONCURRENCY.md). {@link Runner} methods may be called from any
@@ -72,6 +74,7 @@ public final class WorkerRunner implements Runner {
   private final Cadence reports;
 
   private WorkerState state = WorkerState.READY;
+  private WorkerState stateBeforeStop = WorkerState.READY;
   private StopOutcome afterStop;
   private boolean testRunning;
   private double lastSpawnTimestamp = Double.NEGATIVE_INFINITY;
@@ -258,6 +261,7 @@ public final class WorkerRunner implements Runner {
       }
       return;
     }
+    stateBeforeStop = state;
     state = WorkerState.STOPPING;
     afterStop = outcome;
     Duration timeout = stopTimeout;
@@ -398,7 +402,10 @@ public final class WorkerRunner implements Runner {
 
   private void sendHeartbeat() {
     HeartbeatPayload heartbeat =
-        new HeartbeatPayload(state, resources.cpuPercentSinceLastCall(), resources.memoryBytes());
+        new HeartbeatPayload(
+            state == WorkerState.STOPPING ? stateBeforeStop : state,
+            resources.cpuPercentSinceLastCall(),
+            resources.memoryBytes());
     send(MessageType.HEARTBEAT, heartbeat.toData());
   }
 

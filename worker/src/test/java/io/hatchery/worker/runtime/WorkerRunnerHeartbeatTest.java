@@ -47,7 +47,7 @@ class WorkerRunnerHeartbeatTest {
   }
 
   @Test
-  void heartbeatReportsRunningAfterSpawnAndStoppingWhileUsersEnd() throws Exception {
+  void heartbeatReportsRunningAfterSpawnUntilStoppedUsersHaveEndedLikeLocust() throws Exception {
     RunnerFixture fixture = new RunnerFixture().startRegistered();
     fixture.spawn(Map.of("MyUser", 2L));
     fixture.sent();
@@ -57,7 +57,8 @@ class WorkerRunnerHeartbeatTest {
 
     fixture.fromMaster(MessageType.STOP, null);
     fixture.advance(Duration.ofSeconds(1));
-    assertThat(stateOfLastHeartbeat(fixture)).isEqualTo(WorkerState.STOPPING);
+    assertThat(fixture.runner.state()).isEqualTo(WorkerState.STOPPING);
+    assertThat(stateOfLastHeartbeat(fixture)).isEqualTo(WorkerState.RUNNING);
 
     fixture.finishStopping();
     fixture.advance(Duration.ofSeconds(1));
