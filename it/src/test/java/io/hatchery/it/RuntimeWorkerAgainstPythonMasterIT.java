@@ -2,8 +2,11 @@ package io.hatchery.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.Environment;
 import io.hatchery.testkit.LocustProcess;
 import io.hatchery.testkit.TestTarget;
+import io.hatchery.worker.engine.ScenarioEngine;
+import io.hatchery.worker.engine.UserClasses;
 import io.hatchery.worker.runtime.WorkerRuntime;
 import io.hatchery.worker.runtime.WorkerSettings;
 import java.io.IOException;
@@ -22,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our worker runtime ({@link WorkerRuntime}, the code path of {@code hatchery --worker}) joins a
- * real headless Python Locust 2.12.1 master, runs users that make real HTTP requests against a
+ * Our worker ({@link WorkerRuntime} driving the real {@link ScenarioEngine}, users making requests
+ * through Hatchery's HttpSession) joins a real headless Python Locust 2.12.1 master, runs against a
  * {@link TestTarget}, and is ended by the master's {@code quit} at {@code --run-time}. The master's
  * CSV totals must equal what the target served, request for request.
  */
@@ -34,7 +37,7 @@ class RuntimeWorkerAgainstPythonMasterIT {
       """
       from locust import HttpUser, task
 
-      class MyUser(HttpUser):
+      class InteropHttpUser(HttpUser):
           @task
           def never_runs_on_the_master(self):
               pass
@@ -66,16 +69,21 @@ class RuntimeWorkerAgainstPythonMasterIT {
                 "6s",
                 "--host",
                 target.baseUrl(),
+                // Users finish the request in flight, so the target and the stats agree exactly.
+                "--stop-timeout",
+                "5",
                 "--csv",
                 "run")) {
-      FakeHttpScenarioBridge bridge = new FakeHttpScenarioBridge();
+      ScenarioEngine engine =
+          ScenarioEngine.create(
+              Environment.builder().build(), UserClasses.of(List.of(InteropHttpUser.class)));
       CompletableFuture<Integer> worker = new CompletableFuture<>();
       Thread.ofVirtual()
           .start(
               () -> {
                 try {
                   worker.complete(
-                      WorkerRuntime.run(WorkerSettings.defaults("127.0.0.1", port), bridge));
+                      WorkerRuntime.run(WorkerSettings.defaults("127.0.0.1", port), engine));
                 } catch (Exception | Error e) {
                   worker.completeExceptionally(e);
                 }
