@@ -6,12 +6,8 @@ import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.ProtocolException;
 import io.hatchery.protocol.payload.AckPayload;
-import io.hatchery.protocol.payload.ClientReadyPayload;
-import io.hatchery.protocol.payload.CustomMessage;
 import io.hatchery.protocol.payload.ExceptionPayload;
-import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.SpawnPayload;
-import io.hatchery.protocol.payload.SpawningCompletePayload;
 import io.hatchery.protocol.payload.WorkerState;
 import io.hatchery.protocol.transport.RpcClient;
 import java.time.Duration;
@@ -59,7 +55,7 @@ public final class WorkerRunner implements Runner {
   private final ScenarioBridge bridge;
   private final WorkerSettings settings;
   private final InstantSource clock;
-  private final ResourceUsage resources;
+  private final MasterOutbox outbox;
   private final Executor stopExecutor;
   private final String nodeId;
   private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -110,13 +106,14 @@ public final class WorkerRunner implements Runner {
     this.bridge = Objects.requireNonNull(bridge, "bridge");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.resources = Objects.requireNonNull(resources, "resources");
     this.stopExecutor = Objects.requireNonNull(stopExecutor, "stopExecutor");
     this.nodeId = rpc.nodeId();
     this.exceptions = new ExceptionReports(settings.maxExceptionsPerInterval());
     this.registration = new Registration(settings.connectTimeout());
     this.liveness = new MasterLiveness(settings.masterHeartbeatTimeout());
     this.stopTimeout = settings.stopTimeout();
+    this.outbox =
+        new MasterOutbox(rpc, bridge, Objects.requireNonNull(resources, "resources"), userClasses);
     this.heartbeats = new Cadence(settings.heartbeatInterval());
     this.reports = new Cadence(settings.reportInterval());
   }
@@ -193,7 +190,7 @@ public final class WorkerRunner implements Runner {
 
   private void onSpawn(Message message) throws ProtocolException {
     // Locust answers every spawn with `spawning` first, even one it then discards.
-    send(MessageType.SPAWNING, null);
+    outbox.spawning();
     SpawnPayload spawn = SpawnPayload.from(message.data());
     if (spawn.timestampEpochSeconds() <= lastSpawnTimestamp) {
       log.debug("Ignoring a spawn with non-increasing timestamp {}", spawn.timestampEpochSeconds());
@@ -216,8 +213,7 @@ public final class WorkerRunner implements Runner {
     if (!unknown.isEmpty()) {
       log.warn("The master asked for user classes this worker does not have: {}", unknown);
     }
-    Map<String, Long> counts = userClasses.counts(bridge.users());
-    send(MessageType.SPAWNING_COMPLETE, SpawningCompletePayload.of(counts).toData());
+    outbox.spawningComplete();
     state = WorkerState.RUNNING;
     bridge.fireSpawningComplete(bridge.users().userCount());
   }
@@ -286,14 +282,14 @@ public final class WorkerRunner implements Runner {
     state = WorkerState.READY;
     switch (afterStop) {
       case REREGISTER -> {
-        send(MessageType.CLIENT_STOPPED, null);
+        outbox.clientStopped();
         registration.begin(clock.instant(), settings.connectRetries());
       }
       case MASTER_LOST -> {}
       case QUIT -> {
-        sendReport();
+        outbox.stats();
         bridge.fireQuitting();
-        send(MessageType.QUIT, null);
+        outbox.quit();
         exit(WorkerRuntime.EXIT_OK);
         return;
       }
@@ -337,21 +333,22 @@ public final class WorkerRunner implements Runner {
       beginStop(StopOutcome.GIVE_UP);
     }
     if (registration.attemptDue(now)) {
-      send(MessageType.CLIENT_READY, ClientReadyPayload.minusOne().toData());
+      outbox.clientReady();
       registration.attempted(now);
     }
     if (heartbeats.fire(now)) {
-      sendHeartbeat();
+      // Locust 2.12.1 keeps worker_state until client_ready is re-sent, so a stop shows no state.
+      outbox.heartbeat(state == WorkerState.STOPPING ? stateBeforeStop : state);
     }
     if (reports.fire(now)) {
-      sendReport();
+      outbox.stats();
       long dropped = exceptions.startInterval();
       if (dropped > 0) {
         log.warn("Dropped {} user error reports above the cap of this interval", dropped);
       }
     }
     for (ExceptionPayload exception : exceptions.take()) {
-      send(MessageType.EXCEPTION, exception.toData());
+      outbox.exception(exception);
     }
   }
 
@@ -396,30 +393,11 @@ public final class WorkerRunner implements Runner {
     exitCode = code;
   }
 
-  private void sendReport() {
-    rpc.send(StatsMessages.report(bridge, userClasses.counts(bridge.users()), nodeId));
-  }
-
-  private void sendHeartbeat() {
-    HeartbeatPayload heartbeat =
-        new HeartbeatPayload(
-            state == WorkerState.STOPPING ? stateBeforeStop : state,
-            resources.cpuPercentSinceLastCall(),
-            resources.memoryBytes());
-    send(MessageType.HEARTBEAT, heartbeat.toData());
-  }
-
   private void defer(Message message) {
     if (deferred.size() < MAX_DEFERRED) {
       deferred.add(message);
     } else {
       log.warn("Dropping '{}' from the master: too many messages while stopping", message.type());
-    }
-  }
-
-  private void send(String type, Object data) {
-    if (!rpc.send(new Message(type, data, nodeId))) {
-      log.debug("Could not queue '{}' for the master (queue full or closed)", type);
     }
   }
 
@@ -435,7 +413,7 @@ public final class WorkerRunner implements Runner {
 
   @Override
   public void sendMessage(String type, Object data) {
-    rpc.send(new CustomMessage(type, data).toMessage(nodeId));
+    outbox.custom(type, data);
   }
 
   @Override
