@@ -7,6 +7,8 @@ import io.hatchery.stats.StatsReport;
 import io.hatchery.stats.wire.StatsReportMaps;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the worker's {@code stats} message in Locust 2.12.1's shape: {@code stats}, {@code
@@ -16,6 +18,8 @@ import java.util.Map;
  * locust/stats.py. Stateless.
  */
 final class StatsMessages {
+  private static final Logger log = LoggerFactory.getLogger(StatsMessages.class);
+
   private StatsMessages() {}
 
   /**
@@ -34,7 +38,12 @@ final class StatsMessages {
             userClassesCount,
             userCount);
     Map<String, Object> data = payload.toMap();
-    bridge.fireReportToMaster(data);
+    try {
+      bridge.fireReportToMaster(data);
+    } catch (RuntimeException e) {
+      // Locust logs a failing report_to_master listener and still sends the report.
+      log.error("Uncaught exception in a report_to_master listener", e);
+    }
     return new Message(MessageType.STATS, data, nodeId);
   }
 

@@ -204,7 +204,7 @@ public final class WorkerRunner implements Runner {
     if (state != WorkerState.RUNNING && state != WorkerState.SPAWNING) {
       // Locust's worker clears its stats on the first spawn of a run, then fires test_start.
       bridge.stats().clear();
-      bridge.fireTestStart();
+      fireSafely("test_start", bridge::fireTestStart);
       testRunning = true;
     }
     state = WorkerState.SPAWNING;
@@ -215,7 +215,8 @@ public final class WorkerRunner implements Runner {
     }
     outbox.spawningComplete();
     state = WorkerState.RUNNING;
-    bridge.fireSpawningComplete(bridge.users().userCount());
+    int userCount = bridge.users().userCount();
+    fireSafely("spawning_complete", () -> bridge.fireSpawningComplete(userCount));
   }
 
   private void onStop() {
@@ -277,7 +278,7 @@ public final class WorkerRunner implements Runner {
   private void onUsersStopped() {
     if (testRunning) {
       testRunning = false;
-      bridge.fireTestStop();
+      fireSafely("test_stop", bridge::fireTestStop);
     }
     state = WorkerState.READY;
     switch (afterStop) {
@@ -288,13 +289,13 @@ public final class WorkerRunner implements Runner {
       case MASTER_LOST -> {}
       case QUIT -> {
         outbox.stats();
-        bridge.fireQuitting();
+        fireSafely("quitting", bridge::fireQuitting);
         outbox.quit();
         exit(WorkerRuntime.EXIT_OK);
         return;
       }
       case GIVE_UP -> {
-        bridge.fireQuitting();
+        fireSafely("quitting", bridge::fireQuitting);
         exit(WorkerRuntime.EXIT_NO_MASTER);
         return;
       }
@@ -309,7 +310,11 @@ public final class WorkerRunner implements Runner {
   public void runPending() {
     Runnable command;
     while (exitCode == null && (command = commands.poll()) != null) {
-      command.run();
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        log.error("A worker command failed; the worker carries on", e);
+      }
     }
   }
 
@@ -318,7 +323,14 @@ public final class WorkerRunner implements Runner {
     if (exitCode != null) {
       return;
     }
-    Instant now = clock.instant();
+    try {
+      fireDueTimers(clock.instant());
+    } catch (RuntimeException e) {
+      log.error("A worker timer failed; the worker carries on", e);
+    }
+  }
+
+  private void fireDueTimers(Instant now) {
     if (liveness.silent(now)) {
       onMasterSilent(now);
     }
@@ -398,6 +410,15 @@ public final class WorkerRunner implements Runner {
       deferred.add(message);
     } else {
       log.warn("Dropping '{}' from the master: too many messages while stopping", message.type());
+    }
+  }
+
+  /** Runs a scenario event; like Locust's {@code EventHook.fire}, a failing listener is logged. */
+  private static void fireSafely(String event, Runnable fire) {
+    try {
+      fire.run();
+    } catch (RuntimeException e) {
+      log.error("Uncaught exception in the {} event handler", event, e);
     }
   }
 

@@ -19,6 +19,7 @@ final class FakeScenarioBridge implements ScenarioBridge {
   Runner runner;
   UserErrorListener userErrors;
   String host;
+  volatile boolean failingListeners;
 
   FakeScenarioBridge(InstantSource clock) {
     this.stats = new StatsRecorder(clock);
@@ -48,11 +49,13 @@ final class FakeScenarioBridge implements ScenarioBridge {
   @Override
   public void fireTestStart() {
     events.add("test_start");
+    failIfAsked();
   }
 
   @Override
   public void fireTestStop() {
     events.add("test_stop");
+    failIfAsked();
   }
 
   @Override
@@ -63,11 +66,18 @@ final class FakeScenarioBridge implements ScenarioBridge {
   @Override
   public void fireReportToMaster(Map<String, Object> data) {
     data.put("custom_report_key", "added by a listener");
+    failIfAsked();
   }
 
   @Override
   public void fireQuitting() {
     events.add("quitting");
+  }
+
+  private void failIfAsked() {
+    if (failingListeners) {
+      throw new IllegalStateException("listener bug");
+    }
   }
 
   @Override

@@ -114,4 +114,24 @@ class WorkerRunnerRobustnessTest {
     assertThat(fixture.sentTypes()).doesNotContain(MessageType.CLIENT_READY);
     assertThat(fixture.runner.userCount()).isEqualTo(2);
   }
+
+  @Test
+  void failingEventListenersDoNotBreakTheProtocol() throws Exception {
+    RunnerFixture fixture = new RunnerFixture().startRegistered();
+    fixture.bridge.failingListeners = true;
+    fixture.sent();
+
+    fixture.spawn(Map.of("MyUser", 1L));
+    fixture.advance(java.time.Duration.ofSeconds(3));
+    fixture.fromMaster(MessageType.STOP, null);
+    fixture.finishStopping();
+
+    assertThat(fixture.sentTypes())
+        .containsSubsequence(
+            MessageType.SPAWNING,
+            MessageType.SPAWNING_COMPLETE,
+            MessageType.STATS,
+            MessageType.CLIENT_STOPPED,
+            MessageType.CLIENT_READY);
+  }
 }
