@@ -1,5 +1,6 @@
 package io.hatchery;
 
+import io.hatchery.http.ConnectionPool;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
@@ -29,6 +30,15 @@ public interface UserRuntime {
    * Starts {@code work} on a new virtual thread that is interrupted and joined when the user stops.
    */
   Thread spawnBackground(Runnable work);
+
+  /** The process-wide HTTP connection pool {@link HttpUser} sessions are built on. */
+  ConnectionPool connectionPool();
+
+  /**
+   * Registers {@code action} to run once on the user's thread when the user ends, after {@code
+   * onStop} and after its background threads ended, however the user ends; failures are logged.
+   */
+  void whenEnded(Runnable action);
 
   /**
    * Creates a user of {@code type} bound to {@code runtime}, with its no-argument constructor

@@ -8,6 +8,7 @@ import io.hatchery.UserErrorEvent;
 import io.hatchery.UserRuntime;
 import io.hatchery.WaitContext;
 import io.hatchery.WaitTime;
+import io.hatchery.http.ConnectionPool;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -44,6 +45,7 @@ final class RunningUser implements UserRuntime {
   private final Thread thread;
   private final Deque<Waiter> waiters = new ArrayDeque<>();
   private final Set<Thread> background = ConcurrentHashMap.newKeySet();
+  private final List<Runnable> endActions = new ArrayList<>();
   private volatile boolean stopRequested;
   private volatile boolean waiting;
   private volatile boolean killed;
@@ -150,6 +152,18 @@ final class RunningUser implements UserRuntime {
     }
   }
 
+  @Override
+  public ConnectionPool connectionPool() {
+    return group.connectionPool();
+  }
+
+  @Override
+  public void whenEnded(Runnable action) {
+    synchronized (endActions) {
+      endActions.add(action);
+    }
+  }
+
   void pushWaiter(Waiter waiter) {
     waiters.push(waiter);
   }
@@ -182,6 +196,7 @@ final class RunningUser implements UserRuntime {
       }
     } finally {
       endBackground();
+      runEndActions();
       group.ended(this);
     }
   }
@@ -248,6 +263,20 @@ final class RunningUser implements UserRuntime {
       }
     } finally {
       background.remove(Thread.currentThread());
+    }
+  }
+
+  private void runEndActions() {
+    List<Runnable> actions;
+    synchronized (endActions) {
+      actions = List.copyOf(endActions);
+    }
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, model.name() + ": cleanup failed", e);
+      }
     }
   }
 

@@ -84,7 +84,9 @@ class ExamplesCompileTest {
   @Test
   void everyExampleCompiles() throws IOException {
     List<Path> sources = exampleFiles();
-    assertThat(sources).extracting(p -> p.getFileName().toString()).contains("JsonRpcUser.java");
+    assertThat(sources)
+        .extracting(p -> p.getFileName().toString())
+        .contains("QuickstartUser.java", "ForumUser.java", "JsonRpcUser.java");
     for (Path source : sources) {
       compile(List.of(source));
     }
