@@ -87,9 +87,7 @@ class ExamplesCompileTest {
     assertThat(sources)
         .extracting(p -> p.getFileName().toString())
         .contains("QuickstartUser.java", "ForumUser.java", "JsonRpcUser.java");
-    for (Path source : sources) {
-      compile(List.of(source));
-    }
+    compile(sources);
   }
 
   @Test
