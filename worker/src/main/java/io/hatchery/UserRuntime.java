@@ -3,6 +3,7 @@ package io.hatchery;
 import io.hatchery.http.ConnectionPool;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.util.Objects;
 
 /**
@@ -66,7 +67,7 @@ public interface UserRuntime {
     Objects.requireNonNull(parent, "parent");
     User user = parent instanceof TaskSet set ? set.user() : (User) parent;
     Class<?> outer =
-        type.isMemberClass() && !java.lang.reflect.Modifier.isStatic(type.getModifiers())
+        type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
             ? type.getEnclosingClass()
             : null;
     if (outer == null) {
