@@ -18,12 +18,11 @@ public class ForumUser extends HttpUser {
     @Tag("reading")
     @Task(weight = 5)
     static class ReadThreads extends TaskSet {
-        @Override public void onStart() { ForumUser user = user(); user.client.get("/forum"); }
+        @Override public void onStart() { client().get("/forum"); }
 
         @Task(weight = 10) void readThread() {
-            ForumUser user = user();
             int id = (int) (Math.random() * 100);
-            user.client.get("/forum/thread/" + id, Request.named("/forum/thread/[id]"));
+            client().get("/forum/thread/" + id, Request.named("/forum/thread/[id]"));
         }
 
         @Task(weight = 1) void leave() { interrupt(); }   // back to ForumUser at once
@@ -35,10 +34,10 @@ public class ForumUser extends HttpUser {
     static class Post extends SequentialTaskSet {
         @Override public WaitTime waitTime() { return WaitTime.constant(0.2); }
 
-        @Task(order = 1) void openForm() { ForumUser user = user(); user.client.get("/forum/new"); }
+        @Task(order = 1) void openForm() { client().get("/forum/new"); }
 
         @Task(order = 2) void submit() {
-            ForumUser user = user();
+            ForumUser user = user();   // typed access to the user, e.g. for its own fields
             user.client.post("/forum/new", Body.json("{\"title\":\"hi\",\"text\":\"hello\"}"));
         }
 

@@ -6,6 +6,7 @@ import io.hatchery.Environment;
 import io.hatchery.HttpUser;
 import io.hatchery.StopUser;
 import io.hatchery.Task;
+import io.hatchery.TaskSet;
 import io.hatchery.stats.EntryReport;
 import io.hatchery.stats.StatsError;
 import io.hatchery.stats.StatsRecorder;
@@ -33,6 +34,47 @@ class HttpUserTest {
       client.get("/hello");
       client.get("/status/503");
       throw new StopUser();
+    }
+  }
+
+  static class Nested extends HttpUser {
+    @Task
+    static class Browse extends TaskSet {
+      @Task
+      void page() {
+        client().get("/nested");
+        throw new StopUser();
+      }
+    }
+  }
+
+  static class NotHttp extends io.hatchery.User {
+    @Task
+    static class Browse extends TaskSet {
+      @Task
+      void page() {
+        client();
+      }
+    }
+  }
+
+  @Test
+  void aTaskSetReachesItsUsersClient() throws Exception {
+    try (TestTarget target = TestTarget.start()) {
+      Engines.Bound bound =
+          Engines.bound(Environment.builder().host(target.baseUrl()).build(), Nested.class);
+      bound.start(Nested.class, 1);
+      Engines.await("the user to end", () -> bound.users().aliveCount() == 0);
+      assertThat(target.requestCount("/nested")).isEqualTo(1);
+      assertThat(bound.userErrors()).isEmpty();
+
+      Engines.Bound plain = Engines.bound(NotHttp.class);
+      plain.start(NotHttp.class, 1);
+      Engines.await("an error", () -> !plain.userErrors().isEmpty());
+      plain.stopAll();
+      assertThat(plain.userErrors().peek())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is not an HttpUser");
     }
   }
 
