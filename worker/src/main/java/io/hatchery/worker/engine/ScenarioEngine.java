@@ -110,10 +110,14 @@ public final class ScenarioEngine implements ScenarioBridge {
   }
 
   /**
-   * Sets the host a master's {@code spawn} names (Locust's worker sets {@code environment.host}).
+   * Sets the host a master's {@code spawn} names (Locust's worker sets {@code environment.host});
+   * null or empty leaves the current host, as Locust's {@code if msg.data["host"]} does.
    */
+  @Override
   public void setHost(String host) {
-    environment.setHost(host);
+    if (host != null && !host.isEmpty()) {
+      environment.setHost(host);
+    }
   }
 
   /** Fires the init event (Locust's {@code init}); the CLI calls it once after loading. */
