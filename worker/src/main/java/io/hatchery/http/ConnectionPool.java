@@ -10,8 +10,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
@@ -159,12 +159,11 @@ public final class ConnectionPool implements AutoCloseable {
 
   private static TlsSocketStrategy trustingEveryone() {
     try {
-      return (TlsSocketStrategy)
-          ClientTlsStrategyBuilder.create()
-              .setSslContext(
-                  SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())
-              .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
-              .build();
+      // CLIENT policy with a no-op verifier: JSSE's own host name check (BUILTIN) stays off too.
+      return new DefaultClientTlsStrategy(
+          SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build(),
+          HostnameVerificationPolicy.CLIENT,
+          NoopHostnameVerifier.INSTANCE);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create a TLS context that trusts everyone", e);
     }
