@@ -10,15 +10,16 @@ package io.hatchery.http;
  * must be safe for concurrent calls from many user threads and should not block.
  *
  * <pre>{@code
- * RequestReporter reporter = (type, name, millis, bytes, error) ->
- *     stats.record(name, type, millis, bytes);
+ * RequestReporter reporter = (type, name, millis, bytes, error, response) ->
+ *     events.request().fire(new RequestEvent(type, name, millis, bytes, error, user.context(), response));
  * }</pre>
  */
 @FunctionalInterface
 public interface RequestReporter {
 
   /** A reporter that drops every request. */
-  RequestReporter NONE = (requestType, name, responseTimeMillis, responseLengthBytes, error) -> {};
+  RequestReporter NONE =
+      (requestType, name, responseTimeMillis, responseLengthBytes, error, response) -> {};
 
   /**
    * Reports one request.

@@ -244,7 +244,7 @@ public final class Response implements AutoCloseable {
   void report() {
     reported = true;
     Throwable exception = markedSuccess ? null : failure != null ? failure : error;
-    reporter.report(requestType, name, elapsedNanos / 1e6, body.length, exception);
+    reporter.report(requestType, name, elapsedNanos / 1e6, body.length, exception, this);
   }
 
   /** A check threw something other than a {@link ResponseError}: Locust reports nothing. */
