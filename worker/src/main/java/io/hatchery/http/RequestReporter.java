@@ -31,11 +31,13 @@ public interface RequestReporter {
    * @param responseLengthBytes body bytes read (after content decoding), 0 without a response
    * @param exceptionOrNull null for a success; else the failure, usually a {@link RequestException}
    *     whose {@link RequestException#errorText()} is Locust's error text
+   * @param response the response (status 0 without one), Locust's {@code response} argument
    */
   void report(
       String requestType,
       String name,
       double responseTimeMillis,
       long responseLengthBytes,
-      Throwable exceptionOrNull);
+      Throwable exceptionOrNull,
+      Response response);
 }
