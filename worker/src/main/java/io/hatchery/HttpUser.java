@@ -42,17 +42,18 @@ public abstract class HttpUser extends User {
         new HttpSession(
             runtime.connectionPool(),
             host,
-            (requestType, name, responseTimeMillis, responseLengthBytes, exception) ->
+            (requestType, name, responseTimeMillis, responseLengthBytes, exception, response) ->
                 events
                     .request()
                     .fire(
-                        RequestEvent.of(
+                        new RequestEvent(
                             requestType,
                             name,
                             responseTimeMillis,
                             responseLengthBytes,
                             exception,
-                            context())),
+                            context(),
+                            response)),
             connectionGroup());
     runtime.whenEnded(client::close);
   }
