@@ -19,8 +19,6 @@ import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -137,17 +135,14 @@ public final class ConnectionPool implements AutoCloseable {
         RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build();
     // Built by hand (the builder has no socket factory setting) so that sockets have channels and
     // connections the non-blocking stale check, see ProbedConnection.
+    // Our own pool: HttpCore's STRICT pool finds a session's connection by a linear scan, see
+    // GroupedConnPool (the protected constructor is HttpClient's way to plug a pool in).
     PoolingHttpClientConnectionManager connections =
         new PoolingHttpClientConnectionManager(
             new DefaultHttpClientConnectionOperator(
                 ProbedConnection::openSocket, null, null, tlsByScheme),
-            // STRICT: the only pool that prefers an idle connection of the asking session's group.
-            PoolConcurrencyPolicy.STRICT,
-            PoolReusePolicy.LIFO,
-            TimeValue.NEG_ONE_MILLISECOND,
-            ProbedConnection.FACTORY);
-    connections.setMaxTotal(builder.maxConnections);
-    connections.setDefaultMaxPerRoute(builder.maxConnections);
+            new GroupedConnPool(builder.maxConnections, builder.maxConnections),
+            ProbedConnection.FACTORY) {};
     connections.setDefaultConnectionConfig(
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(builder.connectTimeout))
