@@ -8,6 +8,7 @@
 #   bench/scripts/worker-bench.sh                 # full run: S1 x REPS, S2 x REPS, S3 once
 #   REPS=1 SHORT=1 bench/scripts/worker-bench.sh  # a quick smoke run (short windows)
 #   ONLY="s1" bench/scripts/worker-bench.sh       # any of s1 s2 s3
+#   S1_ALT_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC" ...  # adds a hatchery-alt row to S1
 # Needs: nginx, wrk (apt-get install -y nginx wrk), /usr/bin/locust (python3-locust 2.12.1),
 # JAVA_HOME (Temurin 25). Results: $OUT/results.tsv (one row per run) and a median summary.
 set -euo pipefail
@@ -23,6 +24,7 @@ SHORT=${SHORT:-0}
 ONLY=${ONLY:-s1 s2 s3}
 S2_USERS=${S2_USERS:-10000}
 S3_STEPS=${S3_STEPS:-1000,25000,50000,100000}
+S3_CONNECTED_STEPS=${S3_CONNECTED_STEPS:-1000,10000}
 OUT=${OUT:-$(mktemp -d /tmp/worker-bench.XXXXXX)}
 B=$OUT/nginx
 TCK=$(getconf CLK_TCK)
@@ -129,9 +131,14 @@ hatchery() { # SCENARIO USERS SPAWN_RATE WARM
     --max-seconds "$(($4 + MEAS + 20))"
 }
 
+hatchery_alt() { # the same with S1_ALT_OPTS (e.g. another GC or scheduler setting)
+  JVM_OPTS=$S1_ALT_OPTS hatchery "$@"
+}
+
 echo "# $(date -u '+%F %T') UTC, uptime: $(uptime)" | tee "$OUT/session.txt"
 echo "# nginx $URL (master $NGINX_PID, worker $NGW), results in $OUT" | tee -a "$OUT/session.txt"
-echo "# $("$JAVA" -version 2>&1 | head -1), JVM_OPTS=$JVM_OPTS" | tee -a "$OUT/session.txt"
+echo "# $("$JAVA" -version 2>&1 | head -1), JVM_OPTS=$JVM_OPTS, S1_ALT_OPTS=${S1_ALT_OPTS:-}" \
+  | tee -a "$OUT/session.txt"
 
 for rep in $(seq "$REPS"); do
   if [[ " $ONLY " == *" s1 "* ]]; then
@@ -141,6 +148,9 @@ for rep in $(seq "$REPS"); do
       "$LOCUST" -f "$SCRIPTS/locust_fast.py" --host "$URL" --headless -u 50 -r 50 \
       -t "$((W_LOC + MEAS + 1))s" --only-summary --loglevel WARNING
     measure hatchery S1 "$rep" 50 "$W_JVM" -- hatchery saturate 50 0 "$W_JVM"
+    if [ -n "${S1_ALT_OPTS:-}" ]; then
+      measure hatchery-alt S1 "$rep" 50 "$W_JVM" -- hatchery_alt saturate 50 0 "$W_JVM"
+    fi
   fi
   if [[ " $ONLY " == *" s2 "* ]]; then
     measure locust-fast S2 "$rep" 1000 "$W_PACED" -- \
@@ -157,6 +167,10 @@ if [[ " $ONLY " == *" s3 "* ]]; then
   "$JAVA" $JVM_OPTS -cp "$JAR" io.hatchery.bench.worker.WorkerBench --scenario idle \
     --host "$URL" --users "$S3_STEPS" --spawn-rate 50000 --max-seconds 300 \
     | tee "$OUT/s3.txt"
+  echo "# S3, connected: idle HttpUsers that each sent one request (one idle keep-alive connection)"
+  "$JAVA" $JVM_OPTS -cp "$JAR" io.hatchery.bench.worker.WorkerBench --scenario idle-connected \
+    --host "$URL" --users "$S3_CONNECTED_STEPS" --spawn-rate 5000 --max-seconds 300 \
+    | tee "$OUT/s3-connected.txt"
 fi
 
 echo "# medians (min-max) per tool, scenario and users; $(date -u '+%T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"

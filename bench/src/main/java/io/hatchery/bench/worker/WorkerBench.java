@@ -27,6 +27,7 @@ import java.util.Map;
  *     --scenario saturate --host http://127.0.0.1:18080 --users 50 --warmup-seconds 8 --measure-seconds 10
  * java ... WorkerBench --scenario paced --users 10000 --spawn-rate 10000 ...
  * java -Xms512m -Xmx512m ... WorkerBench --scenario idle --users 1000,25000,50000,100000
+ * java -Xms512m -Xmx512m ... WorkerBench --scenario idle-connected --users 1000,10000
  * }</pre>
  *
  * <p>Output: one {@code key=value} line per measurement, prefixed {@code RESULT}, for the script to
@@ -59,6 +60,7 @@ public final class WorkerBench {
           case "saturate" -> SaturatingUser.class;
           case "paced" -> PacedUser.class;
           case "idle" -> IdleUser.class;
+          case "idle-connected" -> ConnectedIdleUser.class;
           default -> throw new IllegalArgumentException("unknown --scenario " + scenario);
         };
     Environment environment =
@@ -75,7 +77,7 @@ public final class WorkerBench {
     engine.fireTestStart();
     BenchRun run = new BenchRun(engine, type.getSimpleName(), options);
     try {
-      if (type == IdleUser.class) {
+      if (type == IdleUser.class || type == ConnectedIdleUser.class) {
         run.idleSteps();
       } else {
         run.load();
