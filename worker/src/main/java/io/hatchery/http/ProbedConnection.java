@@ -34,10 +34,10 @@ import org.apache.hc.core5.util.Timeout;
 final class ProbedConnection implements ManagedHttpClientConnection {
 
   /**
-   * Size of each of a connection's three I/O buffers (input, line, output), bytes. HttpClient's
-   * default of 8 KB made them 24 KB of heap per idle keep-alive connection, i.e. per user; 4 KB
-   * still takes a usual response header block in one read, and bodies larger than the buffer are
-   * read straight into the response's array anyway.
+   * Size of a connection's I/O buffers, bytes; HttpClient's default is 8 KB. An idle user with a
+   * keep-alive connection held 32 KB of heap with 8 KB buffers and 26 KB with 4 KB
+   * (bench/README.md, S3). 4 KB still takes a usual response header block in one read, and bodies
+   * larger than the buffer are read straight into the response's array anyway.
    */
   static final int BUFFER_BYTES = 4096;
 
