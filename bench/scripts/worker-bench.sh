@@ -8,7 +8,7 @@
 #   bench/scripts/worker-bench.sh                 # full run: S1 x REPS, S2 x REPS, S3 once
 #   REPS=1 SHORT=1 bench/scripts/worker-bench.sh  # a quick smoke run (short windows)
 #   ONLY="s1" bench/scripts/worker-bench.sh       # any of s1 s2 s3
-#   S1_ALT_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC" ...  # adds a hatchery-alt row to S1
+#   ALT_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC" ...  # adds hatchery-alt rows (S1, S2 at S2_USERS)
 # Needs: nginx, wrk (apt-get install -y nginx wrk), /usr/bin/locust (python3-locust 2.12.1),
 # JAVA_HOME (Temurin 25). Results: $OUT/results.tsv (one row per run) and a median summary.
 set -euo pipefail
@@ -134,13 +134,13 @@ hatchery() { # SCENARIO USERS SPAWN_RATE WARM
     --max-seconds "$(($4 + MEAS + 20))"
 }
 
-hatchery_alt() { # the same with S1_ALT_OPTS (e.g. another GC or scheduler setting)
-  JVM_OPTS=$S1_ALT_OPTS hatchery "$@"
+hatchery_alt() { # the same with ALT_OPTS (e.g. another GC or scheduler setting)
+  JVM_OPTS=$ALT_OPTS hatchery "$@"
 }
 
 echo "# $(date -u '+%F %T') UTC, uptime: $(uptime)" | tee "$OUT/session.txt"
 echo "# nginx $URL (master $NGINX_PID, worker $NGW), results in $OUT" | tee -a "$OUT/session.txt"
-echo "# $("$JAVA" -version 2>&1 | head -1), JVM_OPTS=$JVM_OPTS, S1_ALT_OPTS=${S1_ALT_OPTS:-}" \
+echo "# $("$JAVA" -version 2>&1 | head -1), JVM_OPTS=$JVM_OPTS, ALT_OPTS=${ALT_OPTS:-}" \
   | tee -a "$OUT/session.txt"
 
 for rep in $(seq "$REPS"); do
@@ -151,7 +151,7 @@ for rep in $(seq "$REPS"); do
       "$LOCUST" -f "$SCRIPTS/locust_fast.py" --host "$URL" --headless -u 50 -r 50 \
       -t "$((W_LOC + MEAS + 1))s" --only-summary --loglevel WARNING
     measure hatchery S1 "$rep" 50 "$W_JVM" -- hatchery saturate 50 0 "$W_JVM"
-    if [ -n "${S1_ALT_OPTS:-}" ]; then
+    if [ -n "${ALT_OPTS:-}" ]; then
       measure hatchery-alt S1 "$rep" 50 "$W_JVM" -- hatchery_alt saturate 50 0 "$W_JVM"
     fi
   fi
@@ -162,6 +162,10 @@ for rep in $(seq "$REPS"); do
     measure hatchery S2 "$rep" 1000 "$W_PACED" -- hatchery paced 1000 1000 "$W_PACED"
     measure hatchery S2 "$rep" "$S2_USERS" "$W_PACED" -- \
       hatchery paced "$S2_USERS" "$S2_USERS" "$W_PACED"
+    if [ -n "${ALT_OPTS:-}" ]; then
+      measure hatchery-alt S2 "$rep" "$S2_USERS" "$W_PACED" -- \
+        hatchery_alt paced "$S2_USERS" "$S2_USERS" "$W_PACED"
+    fi
   fi
 done
 
