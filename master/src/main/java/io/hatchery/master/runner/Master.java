@@ -140,7 +140,8 @@ public final class Master implements MasterControl, AutoCloseable {
   public void close() {
     quit();
     try {
-      if (!awaitTermination(MasterRunner.QUIT_GRACE.plusSeconds(5))) {
+      Duration stopTimeout = runner.settings.stopTimeout().orElse(Duration.ZERO);
+      if (!awaitTermination(stopTimeout.plus(MasterRunner.QUIT_GRACE).plusSeconds(5))) {
         closed = true;
         thread.join(5_000);
       }

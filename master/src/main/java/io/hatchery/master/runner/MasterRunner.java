@@ -123,8 +123,13 @@ public final class MasterRunner {
   public void runDue() {
     Instant now = clock.instant();
     try {
-      while (!nextLivenessCheckAt.isAfter(now)) {
+      if (!nextLivenessCheckAt.isAfter(now)) {
+        // One check per due time, never a burst: after a stall (GC, suspended VM) Locust's
+        // sleeping checker also runs once, so workers are not marked missing for our pause.
         nextLivenessCheckAt = nextLivenessCheckAt.plus(settings.heartbeatInterval());
+        if (!nextLivenessCheckAt.isAfter(now)) {
+          nextLivenessCheckAt = now.plus(settings.heartbeatInterval());
+        }
         messages.checkLiveness(now);
       }
       if (runTimeDeadline != null && !now.isBefore(runTimeDeadline)) {

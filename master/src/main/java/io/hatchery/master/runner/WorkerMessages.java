@@ -115,7 +115,7 @@ final class WorkerMessages {
           LOG.warn(
               "Worker {} is running a different version ({}) than this master speaks ({})",
               nodeId,
-              version,
+              describe(version),
               LOCUST_VERSION);
         }
         dialect = Dialect.G2;
