@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,10 +81,14 @@ class MasterWithPythonWorkersIT {
       MasterSnapshot last = master.snapshot();
       assertThat(last.state()).isEqualTo(RunState.STOPPED);
       assertThat(exitCode).as("failures were recorded").isEqualTo(1);
+      assertThat(last.degraded()).as("%s%n%s", first.log(), second.log()).isEmpty();
 
       StatsEntry hello = last.stats().find("/hello", "GET").orElseThrow();
       StatsEntry fail = last.stats().find("/fail", "GET").orElseThrow();
-      assertThat(hello.numRequests()).isPositive().isEqualTo(target.requestCount("/hello"));
+      assertThat(hello.numRequests())
+          .as("%s%n%s", first.log(), second.log())
+          .isPositive()
+          .isEqualTo(target.requestCount("/hello"));
       assertThat(hello.numFailures()).isZero();
       assertThat(fail.numRequests()).isEqualTo(target.requestCount("/status/500"));
       assertThat(fail.numFailures()).isEqualTo(fail.numRequests());
@@ -111,6 +116,55 @@ class MasterWithPythonWorkersIT {
       assertThat(first.awaitExit(STEP)).as(first.log()).isZero();
       assertThat(second.awaitExit(STEP)).as(second.log()).isZero();
     }
+  }
+
+  @Test
+  void stoppedPythonWorkersReRegisterAndRunAgain(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    try (TestTarget target = TestTarget.start();
+        Master master =
+            Master.builder()
+                .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+                .host(target.baseUrl())
+                .stopTimeout(Duration.ofSeconds(3))
+                .bind("127.0.0.1", 0)
+                .start();
+        LocustProcess worker = worker(dir, master.port())) {
+      awaitWorkers(master, 1);
+      master.start(SwarmRequest.of(2, 10.0));
+      await(master, s -> s.state() == RunState.RUNNING && s.userCount() == 2);
+
+      master.stop();
+      // The worker sleeps its stop timeout (heartbeating) before it re-registers.
+      await(master, s -> s.state() == RunState.STOPPED);
+      await(
+          master,
+          s -> s.workers().size() == 1 && s.workers().get(0).state().wire().equals("ready"));
+
+      master.start(SwarmRequest.of(3, 10.0));
+      await(master, s -> s.state() == RunState.RUNNING && s.userCount() == 3);
+      long requests = master.snapshot().stats().total().numRequests();
+      await(master, s -> s.stats().total().numRequests() > requests + 10);
+      assertThat(master.snapshot().state()).isEqualTo(RunState.RUNNING);
+      assertThat(master.snapshot().userCount()).isEqualTo(3);
+
+      master.quit();
+      assertThat(master.awaitTermination(STEP)).isTrue();
+      assertThat(worker.awaitExit(STEP)).as(worker.log()).isZero();
+      assertThat(worker.log()).doesNotContain("Traceback");
+    }
+  }
+
+  private static MasterSnapshot await(Master master, Predicate<MasterSnapshot> condition)
+      throws Exception {
+    long deadline = System.nanoTime() + STEP.toNanos();
+    MasterSnapshot snapshot = master.snapshot();
+    while (!condition.test(snapshot) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      snapshot = master.snapshot();
+    }
+    assertThat(condition.test(snapshot)).as("condition on %s", snapshot).isTrue();
+    return snapshot;
   }
 
   private static MasterSnapshot awaitWorkers(Master master, int count) throws Exception {

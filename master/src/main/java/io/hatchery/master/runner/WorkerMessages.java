@@ -94,6 +94,7 @@ final class WorkerMessages {
         default -> onCustom(node, message);
       }
     } catch (ProtocolException | MalformedStatsException e) {
+      runner.droppedMessages++;
       runner.peerLog.warn(
           "bad:" + message.type() + ":" + nodeId,
           now,
@@ -179,6 +180,7 @@ final class WorkerMessages {
       runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
       runner.statsVersion++;
     } catch (ProtocolException | MalformedStatsException e) {
+      runner.droppedMessages++;
       runner.peerLog.warn(
           "bad:stats:" + nodeId,
           runner.clock.millis(),
