@@ -130,10 +130,10 @@ final class WorkerMessages {
         dialect = Dialect.G2;
       }
       case EMPTY_VERSION, MINUS_ONE_STRING -> {
-        LOG.warn(
-            "Worker {} reported version {}; assuming the Locust 2.x protocol",
-            nodeId,
-            describe(data));
+        runner.peerLog.warn(
+            "version:" + nodeId,
+            now,
+            "Worker " + nodeId + " reported version " + describe(data) + "; assuming Locust 2.x");
         dialect = Dialect.G2;
       }
       case MINUS_ONE -> dialect = Dialect.G2;
