@@ -10,7 +10,6 @@ import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,7 @@ final class ControlRoutes {
     if (type != null && type.toLowerCase().startsWith("application/json")) {
       JsonNode json = WebJson.MAPPER.readTree(exchange.getInputStream());
       if (json != null && json.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
           List<String> values = new ArrayList<>();
           if (field.getValue().isArray()) {
             field.getValue().forEach(v -> values.add(v.asText()));

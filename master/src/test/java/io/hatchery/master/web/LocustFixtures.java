@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -39,8 +38,7 @@ final class LocustFixtures {
 
   private static void collect(JsonNode node, String prefix, TreeSet<String> paths) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
         paths.add(path);
         collect(field.getValue(), path, paths);
