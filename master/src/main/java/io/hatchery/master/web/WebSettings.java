@@ -88,6 +88,25 @@ public record WebSettings(
         host, port, auth, Optional.of(files), autostart, autoquit, fullHistoryCsv, historyInterval);
   }
 
+  /** This with {@code --autostart} of {@code request}, and {@code --autoquit} when given. */
+  public WebSettings withAutostart(SwarmRequest request, Optional<Duration> quitAfterStopped) {
+    return new WebSettings(
+        host,
+        port,
+        auth,
+        tls,
+        Optional.of(request),
+        quitAfterStopped,
+        fullHistoryCsv,
+        historyInterval);
+  }
+
+  /** This serving {@code file} at {@code /stats/requests_full_history/csv}. */
+  public WebSettings withFullHistoryCsv(Path file) {
+    return new WebSettings(
+        host, port, auth, tls, autostart, autoquit, Optional.of(file), historyInterval);
+  }
+
   /** This with another chart sampling period. */
   public WebSettings withHistoryInterval(Duration interval) {
     return new WebSettings(host, port, auth, tls, autostart, autoquit, fullHistoryCsv, interval);
