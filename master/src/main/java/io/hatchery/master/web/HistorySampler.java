@@ -3,6 +3,7 @@ package io.hatchery.master.web;
 import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,12 +23,14 @@ final class HistorySampler implements AutoCloseable {
 
   private final ScheduledExecutorService thread;
   private final MasterControl control;
+  private final SnapshotReader snapshots;
   private final ChartHistory history;
   private final Optional<Duration> autoquit;
   private boolean ranSinceStart;
   private boolean quitScheduled;
 
-  private HistorySampler(WebSettings settings, MasterControl control, ChartHistory history) {
+  private HistorySampler(
+      WebSettings settings, MasterControl control, SnapshotReader snapshots, ChartHistory history) {
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -36,12 +39,14 @@ final class HistorySampler implements AutoCloseable {
               return t;
             });
     this.control = control;
+    this.snapshots = snapshots;
     this.history = history;
     this.autoquit = settings.autostart().isPresent() ? settings.autoquit() : Optional.empty();
   }
 
-  static HistorySampler start(WebSettings settings, MasterControl control, ChartHistory history) {
-    HistorySampler sampler = new HistorySampler(settings, control, history);
+  static HistorySampler start(
+      WebSettings settings, MasterControl control, SnapshotReader snapshots, ChartHistory history) {
+    HistorySampler sampler = new HistorySampler(settings, control, snapshots, history);
     settings
         .autostart()
         .ifPresent(request -> sampler.thread.execute(() -> sampler.autostart(request)));
@@ -61,17 +66,25 @@ final class HistorySampler implements AutoCloseable {
 
   private void sample() {
     try {
-      MasterSnapshot snapshot = control.snapshot();
-      RunState state = snapshot.state();
-      if (state == RunState.SPAWNING || state == RunState.RUNNING || state == RunState.STOPPING) {
-        history.add(HistoryPoint.of(snapshot));
+      Optional<HistoryPoint> point = snapshots.read(HistorySampler::pointWhileRunning);
+      RunState state = point.isPresent() ? RunState.RUNNING : control.snapshot().state();
+      if (point.isPresent()) {
+        history.add(point.get());
         ranSinceStart = true;
       } else if (state == RunState.STOPPED && ranSinceStart && autoquit.isPresent()) {
         scheduleQuit(autoquit.get());
       }
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "chart history sample failed", e);
     }
+  }
+
+  private static Optional<HistoryPoint> pointWhileRunning(MasterSnapshot snapshot) {
+    RunState state = snapshot.state();
+    if (state == RunState.SPAWNING || state == RunState.RUNNING || state == RunState.STOPPING) {
+      return Optional.of(HistoryPoint.of(snapshot));
+    }
+    return Optional.empty();
   }
 
   private void scheduleQuit(Duration delay) {

@@ -1,6 +1,5 @@
 package io.hatchery.master.web;
 
-import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.WorkerView;
 import io.undertow.server.HttpServerExchange;
@@ -23,19 +22,19 @@ import java.util.function.Supplier;
  */
 final class ReadRoutes {
 
-  private final MasterControl control;
+  private final SnapshotReader snapshots;
   private final ChartHistory history;
   private final StatsCsv csv;
   private final Supplier<Map<String, List<TaskNode>>> tasks;
   private final Optional<Path> fullHistoryCsv;
 
   ReadRoutes(
-      MasterControl control,
+      SnapshotReader snapshots,
       ChartHistory history,
       StatsCsv csv,
       Supplier<Map<String, List<TaskNode>>> tasks,
       Optional<Path> fullHistoryCsv) {
-    this.control = control;
+    this.snapshots = snapshots;
     this.history = history;
     this.csv = csv;
     this.tasks = tasks;
@@ -59,34 +58,50 @@ final class ReadRoutes {
     exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes.get()));
   }
 
-  void requests(HttpServerExchange exchange) {
-    Responses.json(exchange, 200, StatsJson.requests(control.snapshot()));
+  void requests(HttpServerExchange exchange) throws IOException {
+    Responses.json(exchange, 200, snapshots.read(StatsJson::requests));
   }
 
-  void exceptions(HttpServerExchange exchange) {
-    Responses.json(exchange, 200, StatsJson.exceptions(control.snapshot()));
+  void exceptions(HttpServerExchange exchange) throws IOException {
+    Responses.json(exchange, 200, snapshots.read(StatsJson::exceptions));
   }
 
-  void tasks(HttpServerExchange exchange) {
-    Responses.json(exchange, 200, TaskRatios.of(control.snapshot(), tasks.get()));
+  void tasks(HttpServerExchange exchange) throws IOException {
+    Map<String, List<TaskNode>> tasksByClass = tasks.get();
+    Responses.json(exchange, 200, snapshots.read(s -> TaskRatios.of(s, tasksByClass)));
   }
 
   void requestsCsv(HttpServerExchange exchange) throws IOException {
-    StringWriter out = new StringWriter();
-    csv.requests(control.snapshot(), out);
-    Responses.csv(exchange, "requests", out.toString());
+    String body =
+        snapshots.read(
+            s -> {
+              StringWriter out = new StringWriter();
+              csv.requests(s, out);
+              return out.toString();
+            });
+    Responses.csv(exchange, "requests", body);
   }
 
   void failuresCsv(HttpServerExchange exchange) throws IOException {
-    StringWriter out = new StringWriter();
-    csv.failures(control.snapshot(), out);
-    Responses.csv(exchange, "failures", out.toString());
+    String body =
+        snapshots.read(
+            s -> {
+              StringWriter out = new StringWriter();
+              csv.failures(s, out);
+              return out.toString();
+            });
+    Responses.csv(exchange, "failures", body);
   }
 
   void exceptionsCsv(HttpServerExchange exchange) throws IOException {
-    StringWriter out = new StringWriter();
-    csv.exceptions(control.snapshot(), out);
-    Responses.csv(exchange, "exceptions", out.toString());
+    String body =
+        snapshots.read(
+            s -> {
+              StringWriter out = new StringWriter();
+              csv.exceptions(s, out);
+              return out.toString();
+            });
+    Responses.csv(exchange, "exceptions", body);
   }
 
   void fullHistoryCsv(HttpServerExchange exchange) throws IOException {
@@ -102,8 +117,14 @@ final class ReadRoutes {
   }
 
   void report(HttpServerExchange exchange) throws IOException {
-    StringWriter out = new StringWriter();
-    HtmlReport.write(control.snapshot(), history.points(), tasks.get(), out);
+    Map<String, List<TaskNode>> tasksByClass = tasks.get();
+    String html =
+        snapshots.read(
+            s -> {
+              StringWriter out = new StringWriter();
+              HtmlReport.write(s, history.points(), tasksByClass, out);
+              return out.toString();
+            });
     if (exchange.getQueryParameters().containsKey("download")) {
       exchange
           .getResponseHeaders()
@@ -111,20 +132,17 @@ final class ReadRoutes {
               Headers.CONTENT_DISPOSITION,
               "attachment;filename=report_" + Responses.epoch() + ".html");
     }
-    Responses.send(exchange, 200, "text/html; charset=utf-8", out.toString());
+    Responses.send(exchange, 200, "text/html; charset=utf-8", html);
   }
 
-  void metrics(HttpServerExchange exchange) {
+  void metrics(HttpServerExchange exchange) throws IOException {
     Responses.send(
-        exchange,
-        200,
-        PrometheusMetrics.CONTENT_TYPE,
-        PrometheusMetrics.render(control.snapshot()));
+        exchange, 200, PrometheusMetrics.CONTENT_TYPE, snapshots.read(PrometheusMetrics::render));
   }
 
   /** Hatchery's per-worker detail: everything the master knows about each worker. */
-  void workers(HttpServerExchange exchange) {
-    MasterSnapshot snapshot = control.snapshot();
+  void workers(HttpServerExchange exchange) throws IOException {
+    MasterSnapshot snapshot = snapshots.read(s -> s);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (WorkerView worker : snapshot.workers()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -145,11 +163,30 @@ final class ReadRoutes {
     Responses.json(exchange, 200, body);
   }
 
-  /** The chart history, with its stride so the page can tell when it was thinned. */
+  /**
+   * The chart history with its stride and size; {@code ?after=<epoch ms>} returns only newer points
+   * (the page polls that way and refetches everything when stride or size says it was thinned or
+   * cleared).
+   */
   void history(HttpServerExchange exchange) {
+    List<HistoryPoint> points = history.points();
+    long stride = history.stride();
+    var after = exchange.getQueryParameters().get("after");
+    List<HistoryPoint> sent = points;
+    if (after != null && !after.isEmpty()) {
+      long afterMillis;
+      try {
+        afterMillis = Long.parseLong(after.getFirst());
+      } catch (NumberFormatException e) {
+        Responses.send(exchange, 400, "text/plain", "after must be epoch milliseconds\n");
+        return;
+      }
+      sent = points.stream().filter(p -> p.time().toEpochMilli() > afterMillis).toList();
+    }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("stride", history.stride());
-    body.put("points", HistoryJson.rows(history.points()));
+    body.put("stride", stride);
+    body.put("size", points.size());
+    body.put("points", HistoryJson.rows(sent));
     Responses.json(exchange, 200, body);
   }
 }

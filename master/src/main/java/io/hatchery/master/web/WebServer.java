@@ -74,7 +74,8 @@ public final class WebServer implements AutoCloseable {
       throws IOException {
     exposureWarning(settings).ifPresent(warning -> LOG.log(Level.WARNING, warning));
     ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
-    ReadRoutes read = new ReadRoutes(control, history, csv, tasks, settings.fullHistoryCsv());
+    SnapshotReader snapshots = new SnapshotReader(control);
+    ReadRoutes read = new ReadRoutes(snapshots, history, csv, tasks, settings.fullHistoryCsv());
     ControlRoutes write = new ControlRoutes(control, history);
     HttpHandler handler = routes(read, write, settings.auth().isEmpty());
     if (settings.auth().isPresent()) {
@@ -107,7 +108,7 @@ public final class WebServer implements AutoCloseable {
     }
     InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
     URI uri = uri(settings, address);
-    HistorySampler sampler = HistorySampler.start(settings, control, history);
+    HistorySampler sampler = HistorySampler.start(settings, control, snapshots, history);
     return new WebServer(undertow, sampler, history, uri);
   }
 

@@ -246,6 +246,12 @@ class WebServerIT {
     }
     assertThat(history.get("points").size()).isGreaterThanOrEqualTo(3);
     assertThat(history.get("points").get(0).get("user_count").asInt()).isEqualTo(2);
+    long second = history.get("points").get(1).get("time").asLong();
+    JsonNode newer = client.json("/history?after=" + second);
+    assertThat(newer.get("points").size()).isLessThanOrEqualTo(newer.get("size").asInt() - 2);
+    for (JsonNode point : newer.get("points")) {
+      assertThat(point.get("time").asLong()).isGreaterThan(second);
+    }
     control.setState(RunState.STOPPED);
     client.get("/stats/reset");
     assertThat(client.json("/history").get("points").size()).isZero();

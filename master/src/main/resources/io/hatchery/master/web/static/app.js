@@ -103,8 +103,14 @@ async function pollSlow() {
 
 async function pollHistory() {
   try {
-    const body = await getJson("/history");
-    state.history = body.points;
+    const last = state.history.length ? state.history[state.history.length - 1].time : null;
+    let body = await getJson(last === null ? "/history" : "/history?after=" + last);
+    if (body.stride !== state.stride || body.size !== state.history.length + body.points.length) {
+      body = await getJson("/history");
+      state.history = [];
+    }
+    state.stride = body.stride;
+    state.history = state.history.concat(body.points);
     window.hatcheryCharts.render($("charts"), state.history);
   } catch (e) { console.warn(e); }
 }
