@@ -3,6 +3,7 @@ package io.hatchery.master.web;
 import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
+import io.hatchery.master.control.SwarmRequest;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -15,9 +16,21 @@ import java.util.concurrent.TimeUnit;
  * The web server's one background thread: samples {@link MasterControl#snapshot()} into the {@link
  * ChartHistory} every interval while a test spawns, runs or stops, starts the {@code --autostart}
  * swarm, and quits the master {@code --autoquit} after an autostarted run has stopped (Locust
- * 2.12.1's {@code --autostart}/{@code --autoquit}). All state is confined to that thread.
+ * 2.12.1's {@code --autostart}/{@code --autoquit}). A headless run that writes {@code --html}
+ * without a web server records its history with {@link #record}.
+ *
+ * <pre>{@code
+ * ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
+ * try (HistorySampler sampler = HistorySampler.record(control, history, Duration.ofSeconds(5))) {
+ *   ... run ...
+ * }
+ * HtmlReport.write(control.snapshot(), history.points(), writer);
+ * }</pre>
+ *
+ * <p>Thread-safety: all state is confined to its own daemon thread; {@link #close()} may be called
+ * from any thread.
  */
-final class HistorySampler implements AutoCloseable {
+public final class HistorySampler implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(HistorySampler.class.getName());
 
@@ -30,7 +43,10 @@ final class HistorySampler implements AutoCloseable {
   private boolean quitScheduled;
 
   private HistorySampler(
-      WebSettings settings, MasterControl control, SnapshotReader snapshots, ChartHistory history) {
+      Optional<Duration> autoquit,
+      MasterControl control,
+      SnapshotReader snapshots,
+      ChartHistory history) {
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -41,22 +57,39 @@ final class HistorySampler implements AutoCloseable {
     this.control = control;
     this.snapshots = snapshots;
     this.history = history;
-    this.autoquit = settings.autostart().isPresent() ? settings.autoquit() : Optional.empty();
+    this.autoquit = autoquit;
+  }
+
+  /** Samples {@code control} into {@code history} every {@code interval} until closed. */
+  public static HistorySampler record(
+      MasterControl control, ChartHistory history, Duration interval) {
+    HistorySampler sampler =
+        new HistorySampler(Optional.empty(), control, new SnapshotReader(control), history);
+    sampler.schedule(interval);
+    return sampler;
   }
 
   static HistorySampler start(
       WebSettings settings, MasterControl control, SnapshotReader snapshots, ChartHistory history) {
-    HistorySampler sampler = new HistorySampler(settings, control, snapshots, history);
+    Optional<Duration> autoquit =
+        settings.autostart().isPresent() ? settings.autoquit() : Optional.empty();
+    HistorySampler sampler = new HistorySampler(autoquit, control, snapshots, history);
     settings
         .autostart()
         .ifPresent(request -> sampler.thread.execute(() -> sampler.autostart(request)));
-    long periodMillis = settings.historyInterval().toMillis();
-    sampler.thread.scheduleAtFixedRate(
-        sampler::sample, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    sampler.schedule(settings.historyInterval());
     return sampler;
   }
 
-  private void autostart(io.hatchery.master.control.SwarmRequest request) {
+  private void schedule(Duration interval) {
+    long periodMillis = interval.toMillis();
+    if (periodMillis <= 0) {
+      throw new IllegalArgumentException("interval must be >= 1 ms: " + interval);
+    }
+    thread.scheduleAtFixedRate(this::sample, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void autostart(SwarmRequest request) {
     try {
       control.start(request);
     } catch (RuntimeException e) {
@@ -96,6 +129,7 @@ final class HistorySampler implements AutoCloseable {
     thread.schedule(control::quit, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Stops sampling (and a pending autoquit). */
   @Override
   public void close() {
     thread.shutdownNow();

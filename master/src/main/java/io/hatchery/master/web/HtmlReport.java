@@ -26,7 +26,9 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Thread-safety: stateless; reads the snapshot only.
+ * <p>Thread-safety: stateless. Reading a snapshot's {@code RequestStats} is not thread-safe (exact
+ * percentiles fold pending histogram bins on first read), so do not render the same snapshot from
+ * two threads at once.
  */
 public final class HtmlReport {
 

@@ -36,6 +36,19 @@ class AutostartIT {
   }
 
   @Test
+  void aHeadlessRunRecordsHistoryWithoutAWebServer() {
+    ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
+    control.start(SwarmRequest.of(6, 1));
+    HistorySampler sampler = HistorySampler.record(control, history, Duration.ofMillis(10));
+    try {
+      await(() -> history.points().size() >= 2);
+    } finally {
+      sampler.close();
+    }
+    assertThat(history.points().get(0).userCount()).isEqualTo(6);
+  }
+
+  @Test
   void servesTheFullHistoryCsvWhenConfigured(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("run_stats_history.csv"), "Timestamp,User Count\r\n");
     WebSettings settings = WebSettings.of("127.0.0.1", 0).withFullHistoryCsv(file);
