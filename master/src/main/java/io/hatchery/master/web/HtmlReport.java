@@ -2,6 +2,7 @@ package io.hatchery.master.web;
 
 import io.hatchery.master.control.ExceptionView;
 import io.hatchery.master.control.MasterSnapshot;
+import io.hatchery.stats.Percentiles;
 import io.hatchery.stats.StatsEntry;
 import io.hatchery.stats.StatsError;
 import java.io.IOException;
@@ -118,8 +119,7 @@ public final class HtmlReport {
   private static void responseTimes(MasterSnapshot snapshot, Writer out) throws IOException {
     out.write("<h2>Response Time Statistics</h2>");
     List<String> header = new ArrayList<>(List.of("Method", "Name"));
-    REPORT_PERCENTILES.forEach(
-        p -> header.add(io.hatchery.stats.Percentiles.readable(p) + "ile (ms)"));
+    REPORT_PERCENTILES.forEach(p -> header.add(Percentiles.readable(p) + "ile (ms)"));
     table(
         out,
         header,

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -156,7 +157,7 @@ final class PemTls {
     return joined;
   }
 
-  private static String read(java.nio.file.Path file, String option) {
+  private static String read(Path file, String option) {
     try {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {

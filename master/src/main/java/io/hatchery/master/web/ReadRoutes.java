@@ -6,6 +6,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class ReadRoutes {
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, WebResources.contentType(name));
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-    exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes.get()));
+    exchange.getResponseSender().send(ByteBuffer.wrap(bytes.get()));
   }
 
   void requests(HttpServerExchange exchange) throws IOException {

@@ -3,7 +3,11 @@ package io.hatchery.master.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.hatchery.master.control.SwarmRequest;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -76,6 +80,43 @@ class WebUiBrowserIT {
 
       browser.click("#stop");
       await("the stop", () -> control.stops() == 1 && text(browser, "#state").equals("stopped"));
+    }
+  }
+
+  @Test
+  void aPageOnAnotherSiteCannotStartOrStopATest() throws Exception {
+    HttpServer otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    try (WebServer server = WebServer.start(WebSettings.of("127.0.0.1", 0), control);
+        WebDriverSession browser = WebDriverSession.start()) {
+      String attack =
+          "<!DOCTYPE html><title>loading</title><script>"
+              + "const target = '"
+              + server.uri()
+              + "';"
+              + "Promise.allSettled(["
+              + " fetch(target + 'swarm', {method: 'POST', mode: 'no-cors',"
+              + "  body: new URLSearchParams({user_count: '50', spawn_rate: '50'})}),"
+              + " fetch(target + 'stop', {mode: 'no-cors'})"
+              + "]).then(() => { document.title = 'sent'; });"
+              + "</script>";
+      otherSite.createContext(
+          "/",
+          exchange -> {
+            byte[] body = attack.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      otherSite.start();
+      browser.open(URI.create("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/"));
+      await(
+          "the cross-site requests",
+          () -> browser.script("return document.title;").asText().equals("sent"));
+      assertThat(control.starts()).isEmpty();
+      assertThat(control.stops()).isZero();
+    } finally {
+      otherSite.stop(0);
     }
   }
 
