@@ -5,12 +5,13 @@ import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.control.SwarmRequest;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web server's one background thread: samples {@link MasterControl#snapshot()} into the {@link
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HistorySampler implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(HistorySampler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HistorySampler.class);
 
   private final ScheduledExecutorService thread;
   private final MasterControl control;
@@ -93,7 +94,7 @@ public final class HistorySampler implements AutoCloseable {
     try {
       control.start(request);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "--autostart failed: " + e.getMessage(), e);
+      LOG.error("--autostart failed: {}", e.getMessage(), e);
     }
   }
 
@@ -108,7 +109,7 @@ public final class HistorySampler implements AutoCloseable {
         scheduleQuit(autoquit.get());
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "chart history sample failed", e);
+      LOG.warn("chart history sample failed", e);
     }
   }
 
@@ -125,7 +126,7 @@ public final class HistorySampler implements AutoCloseable {
       return;
     }
     quitScheduled = true;
-    LOG.log(Level.INFO, "--autoquit: quitting in " + delay.toSeconds() + " seconds");
+    LOG.info("--autoquit: quitting in {} seconds", delay.toSeconds());
     thread.schedule(control::quit, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -8,7 +8,6 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master's web UI and REST API on Undertow: Locust 2.12.1's routes (see {@code
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  */
 public final class WebServer implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(WebServer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
 
   private final Undertow undertow;
@@ -72,7 +73,7 @@ public final class WebServer implements AutoCloseable {
       StatsCsv csv,
       Supplier<Map<String, List<TaskNode>>> tasks)
       throws IOException {
-    exposureWarning(settings).ifPresent(warning -> LOG.log(Level.WARNING, warning));
+    exposureWarning(settings).ifPresent(warning -> LOG.warn(warning));
     ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
     SnapshotReader snapshots = new SnapshotReader(control);
     ReadRoutes read = new ReadRoutes(snapshots, history, csv, tasks, settings.fullHistoryCsv());
