@@ -50,13 +50,14 @@ public abstract class HttpUser extends User {
                 events
                     .request()
                     .fire(
-                        RequestEvent.of(
+                        new RequestEvent(
                             requestType,
                             name,
                             responseTimeMillis,
                             responseLengthBytes,
                             exception,
-                            requestContext(response))),
+                            requestContext(response),
+                            response)),
             connectionGroup());
     runtime.whenEnded(client::close);
   }

@@ -13,7 +13,6 @@ import io.hatchery.stats.StatsError;
 import io.hatchery.stats.StatsRecorder;
 import io.hatchery.testkit.TestTarget;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -89,8 +88,13 @@ class HttpUserTest {
           new ScenarioEngine(environment, UserClasses.of(List.of(Visitor.class)), stats, clock, 5);
       Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
       engine.bind(new RecordingRunner(), errors::add);
-      List<Map<String, Object>> contexts = new ArrayList<>();
+      List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
       environment.events().request().add(event -> contexts.add(event.context()));
+      environment
+          .events()
+          .request()
+          .add(event -> statuses.add(((io.hatchery.http.Response) event.response()).status()));
 
       engine.users().applyTargets(Map.of("Visitor", 2), java.time.Duration.ZERO);
       Engines.await("both users to end", () -> engine.userGroup().aliveCount() == 0);
@@ -117,6 +121,7 @@ class HttpUserTest {
           .containsOnly(Map.of("tenant", "blue"), Map.of("tenant", "blue", "step", "checkout"))
           .filteredOn(c -> c.containsKey("step"))
           .hasSize(2);
+      assertThat(statuses).containsExactlyInAnyOrder(200, 200, 503, 503);
       assertThat(errors).isEmpty();
     }
   }
