@@ -50,6 +50,7 @@ public final class HeadlessRun {
   private boolean everRan;
   private boolean done;
   private boolean gaveUpWaiting;
+  private Runnable awaitQuit = () -> {};
 
   /**
    * @param expectWorkers wait for {@code --expect-workers} before starting (a master; a standalone
@@ -120,6 +121,15 @@ public final class HeadlessRun {
     return done;
   }
 
+  /**
+   * Sets what {@link #finish} waits for after {@code quit()} before it reads the final snapshot,
+   * e.g. the master's termination, so the last worker reports are in the final tables.
+   */
+  public HeadlessRun awaitingQuit(Runnable waitForQuit) {
+    this.awaitQuit = waitForQuit;
+    return this;
+  }
+
   /** Ends the run now (the loop was interrupted, e.g. Ctrl-C). */
   public void stopNow() {
     done = true;
@@ -132,6 +142,7 @@ public final class HeadlessRun {
    */
   public int finish(boolean internalError) {
     master.quit();
+    awaitQuit.run();
     MasterSnapshot last = master.snapshot();
     if (gaveUpWaiting) {
       return 1;

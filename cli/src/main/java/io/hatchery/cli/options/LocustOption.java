@@ -422,6 +422,26 @@ public enum LocustOption {
     return names.stream().filter(n -> n.startsWith("--")).findFirst().orElseThrow();
   }
 
+  /**
+   * Locust's attribute name in {@code parsed_options} (argparse's {@code dest}), e.g. {@code
+   * num_users} for {@code -u}; sent to workers in every {@code spawn}.
+   */
+  public String dest() {
+    return switch (this) {
+      case USERS -> "num_users";
+      case LIST_COMMANDS -> "list_commands";
+      case CSV -> "csv_prefix";
+      case CSV_FULL_HISTORY -> "stats_history_enabled";
+      case HTML -> "html_file";
+      case MASTER_MODE -> "master";
+      case WORKER_MODE -> "worker";
+      case TAGS_OPTION -> "tags";
+      case MASTER_HOST -> "master_host";
+      case MASTER_PORT -> "master_port";
+      default -> configKey().replace('-', '_');
+    };
+  }
+
   /** The config-file key: the long name without dashes, e.g. {@code spawn-rate}. */
   public String configKey() {
     return longName().substring(2);

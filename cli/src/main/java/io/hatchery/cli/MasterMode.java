@@ -1,0 +1,134 @@
+package io.hatchery.cli;
+
+import io.hatchery.cli.headless.CsvFiles;
+import io.hatchery.cli.headless.HeadlessLoop;
+import io.hatchery.cli.headless.HeadlessRun;
+import io.hatchery.cli.options.LocustOption;
+import io.hatchery.cli.options.Settings;
+import io.hatchery.cli.options.UsageException;
+import io.hatchery.master.dispatch.UserClassSpec;
+import io.hatchery.master.runner.Master;
+import io.hatchery.master.runner.MasterBuilder;
+import io.hatchery.stats.report.ConsoleTables;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hatchery --master --headless ...}: binds the master on {@code --master-bind-host}/{@code
+ * --master-bind-port} (Locust 0.9's PUSH/PULL pair with {@code --legacy-push-pull}) and runs the
+ * headless loop until the run ends. User classes are the positional names (weight 1 each) until the
+ * scenario reader is wired; without any the master dispatches its default class.
+ */
+final class MasterMode {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterMode.class);
+  private static final Logger STATS = LoggerFactory.getLogger(LogSetup.STATS_LOGGER);
+
+  /** How long the final tables wait for the workers' last reports after quit. */
+  private static final Duration QUIT_WAIT = Duration.ofSeconds(15);
+
+  private final Invocation invocation;
+  private final IntConsumer portListener;
+
+  MasterMode(Invocation invocation, IntConsumer portListener) {
+    this.invocation = invocation;
+    this.portListener = portListener;
+  }
+
+  int run(Settings settings) throws Exception {
+    if (!settings.headless()) {
+      invocation
+          .err()
+          .println(
+              "hatchery: the web UI is not available in this build yet; run the master with"
+                  + " --headless");
+      return 1;
+    }
+    String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
+    int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
+    Master master =
+        Bindings.bind(
+            LocustOption.MASTER_BIND_PORT, bindHost, bindPort, () -> builder(settings).start());
+    LOG.info("Starting Hatchery {} (master on port {})", Versions.hatcheryVersion(), master.port());
+    portListener.accept(master.port());
+    try {
+      Optional<CsvFiles> csv = csvFiles(settings);
+      HeadlessRun run =
+          new HeadlessRun(
+              master,
+              settings,
+              InstantSource.system(),
+              STATS::info,
+              invocation.out(),
+              csv,
+              ConsoleTables.DEFAULT_NAME_WIDTH,
+              true);
+      run.awaitingQuit(() -> awaitTermination(master));
+      return HeadlessLoop.run(run, master);
+    } finally {
+      master.close();
+    }
+  }
+
+  private static void awaitTermination(Master master) {
+    try {
+      if (!master.awaitTermination(QUIT_WAIT)) {
+        LOG.warn("The master did not finish quitting within {} s", QUIT_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private MasterBuilder builder(Settings settings) {
+    String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
+    int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
+    MasterBuilder builder =
+        Master.builder()
+            .userClasses(userClasses(settings))
+            .parsedOptions(parsedOptions(settings))
+            .host(settings.host().orElse(null));
+    settings
+        .integer(LocustOption.STOP_TIMEOUT)
+        .ifPresent(s -> builder.stopTimeout(Duration.ofSeconds(s)));
+    return settings.flag(LocustOption.LEGACY_PUSH_PULL)
+        ? builder.bindLegacy(bindHost, bindPort)
+        : builder.bind(bindHost, bindPort);
+  }
+
+  private static List<UserClassSpec> userClasses(Settings settings) {
+    return settings.userClasses().stream().map(n -> UserClassSpec.weighted(n, 1)).toList();
+  }
+
+  /** Every option by Locust's dest name, as a 2.12.1 master sends {@code parsed_options}. */
+  static Map<String, Object> parsedOptions(Settings settings) {
+    Map<String, Object> options = new LinkedHashMap<>();
+    for (LocustOption option : LocustOption.values()) {
+      if (option.help().isPresent() && option != LocustOption.HELP) {
+        options.put(option.dest(), settings.value(option));
+      }
+    }
+    return options;
+  }
+
+  private Optional<CsvFiles> csvFiles(Settings settings) throws UsageException {
+    if (settings.text(LocustOption.CSV).isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new CsvFiles(
+              invocation.workingDir().resolve(settings.text(LocustOption.CSV).get()),
+              settings.flag(LocustOption.CSV_FULL_HISTORY)));
+    } catch (IOException e) {
+      throw UsageException.config("Cannot write the --csv files: " + e.getMessage());
+    }
+  }
+}
