@@ -24,9 +24,9 @@ public final class LogSetup {
   /** The logger the console statistics tables are written to (Locust's stats_logger). */
   public static final String STATS_LOGGER = "hatchery.stats_logger";
 
+  // The date option is quoted: unquoted, logback reads the text after its comma as a time zone.
   private static final String PATTERN =
-      "[%d{yyyy-MM-dd HH:mm:ss,SSS}] ${HOSTNAME}/%replace(%level){'^WARN$','WARNING'}/%logger:"
-          + " %msg%n";
+      "[%d{\"yyyy-MM-dd HH:mm:ss,SSS\"}] HOST/%replace(%level){'^WARN$','WARNING'}/%logger: %msg%n";
 
   private LogSetup() {}
 
@@ -43,11 +43,24 @@ public final class LogSetup {
     context.reset();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level(pythonLevel));
-    root.addAppender(appender(context, PATTERN, logfile));
+    root.addAppender(appender(context, PATTERN.replace("HOST", hostname()), logfile));
     Logger stats = context.getLogger(STATS_LOGGER);
     stats.setAdditive(false);
     stats.setLevel(Level.INFO);
     stats.addAppender(appender(context, "%msg%n", Optional.empty()));
+  }
+
+  /** Python's {@code socket.gethostname()}, as Locust puts it in every line. */
+  static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName().replace("%", "\\%");
+    } catch (java.net.UnknownHostException e) {
+      return context().getProperty("HOSTNAME");
+    }
+  }
+
+  private static LoggerContext context() {
+    return (LoggerContext) LoggerFactory.getILoggerFactory();
   }
 
   /** Maps Python's level names to Logback's. */
