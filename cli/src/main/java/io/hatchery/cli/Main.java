@@ -39,6 +39,14 @@ public final class Main {
     if (args.length > 0 && args[0].equals("decode")) {
       return decode(Arrays.copyOfRange(args, 1, args.length));
     }
+    if (args.length > 0 && args[0].equals("demo")) {
+      invocation
+          .err()
+          .println(
+              "hatchery: demo is not available in this build yet (it needs the worker runtime and"
+                  + " the scenario loader); see docs/readme/cli.md");
+      return 1;
+    }
     Settings settings;
     try {
       settings =
