@@ -69,7 +69,7 @@ final class MasterMode {
               invocation.out(),
               csv,
               ConsoleTables.DEFAULT_NAME_WIDTH,
-              true);
+              settings.integer(LocustOption.EXPECT_WORKERS).orElse(1));
       run.awaitingQuit(() -> awaitTermination(master));
       return HeadlessLoop.run(run, master);
     } finally {

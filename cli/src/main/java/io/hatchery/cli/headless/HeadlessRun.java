@@ -43,7 +43,8 @@ public final class HeadlessRun {
   private final PrintStream stdout;
   private final Optional<CsvFiles> csv;
   private final int nameWidth;
-  private Instant createdAt;
+  private final Instant createdAt;
+  private final int expectWorkers;
   private Instant startedAt;
   private Instant lastPrintAt;
   private RunState lastState;
@@ -53,8 +54,8 @@ public final class HeadlessRun {
   private Runnable awaitQuit = () -> {};
 
   /**
-   * @param expectWorkers wait for {@code --expect-workers} before starting (a master; a standalone
-   *     run starts at once)
+   * @param expectWorkers ready workers to wait for before starting: {@code --expect-workers} on a
+   *     master, 1 in standalone mode (its in-process worker), 0 to start at once
    * @param console receives the tables line by line (Locust's stats_logger)
    * @param stdout receives the {@code --json} output
    */
@@ -66,7 +67,7 @@ public final class HeadlessRun {
       PrintStream stdout,
       Optional<CsvFiles> csv,
       int nameWidth,
-      boolean expectWorkers) {
+      int expectWorkers) {
     this.master = master;
     this.settings = settings;
     this.clock = clock;
@@ -75,7 +76,8 @@ public final class HeadlessRun {
     this.csv = csv;
     this.nameWidth = nameWidth;
     this.createdAt = clock.instant();
-    if (!expectWorkers) {
+    this.expectWorkers = expectWorkers;
+    if (expectWorkers == 0) {
       startSwarm();
     }
   }
@@ -179,7 +181,7 @@ public final class HeadlessRun {
   }
 
   private void waitForWorkers(MasterSnapshot snapshot, Instant now) {
-    int expected = settings.integer(LocustOption.EXPECT_WORKERS).orElse(1);
+    int expected = expectWorkers;
     long ready = snapshot.workers().stream().filter(HeadlessRun::isReady).count();
     if (ready >= expected) {
       startSwarm();

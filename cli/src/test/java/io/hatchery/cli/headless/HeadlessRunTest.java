@@ -3,6 +3,7 @@ package io.hatchery.cli.headless;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hatchery.cli.options.ConfigSources;
+import io.hatchery.cli.options.LocustOption;
 import io.hatchery.cli.options.Settings;
 import io.hatchery.master.control.RunState;
 import io.hatchery.protocol.payload.WorkerState;
@@ -28,7 +29,7 @@ class HeadlessRunTest {
   private final List<String> console = new ArrayList<>();
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-  private HeadlessRun run(boolean expectWorkers, String... args) throws Exception {
+  private HeadlessRun run(boolean onMaster, String... args) throws Exception {
     Settings settings = new ConfigSources(dir, dir, Map.of()).resolve(List.of(args));
     return new HeadlessRun(
         master,
@@ -38,7 +39,7 @@ class HeadlessRunTest {
         new PrintStream(stdout, true, StandardCharsets.UTF_8),
         Optional.empty(),
         80,
-        expectWorkers);
+        onMaster ? settings.integer(LocustOption.EXPECT_WORKERS).getAsInt() : 0);
   }
 
   /** Ticks once a second until the run is over; returns the number of ticks. */
