@@ -59,7 +59,7 @@ final class MasterMode {
     LOG.info("Starting Hatchery {} (master on port {})", Versions.hatcheryVersion(), master.port());
     portListener.accept(master.port());
     try {
-      Optional<CsvFiles> csv = csvFiles(settings);
+      Optional<CsvFiles> csv = csvFiles(settings, invocation);
       HeadlessRun run =
           new HeadlessRun(
               master,
@@ -77,7 +77,7 @@ final class MasterMode {
     }
   }
 
-  private static void awaitTermination(Master master) {
+  static void awaitTermination(Master master) {
     try {
       if (!master.awaitTermination(QUIT_WAIT)) {
         LOG.warn("The master did not finish quitting within {} s", QUIT_WAIT.toSeconds());
@@ -87,17 +87,20 @@ final class MasterMode {
     }
   }
 
+  /** Sets what every master gets from the settings: options, host, stop timeout. */
+  static MasterBuilder configure(MasterBuilder builder, Settings settings) {
+    builder.parsedOptions(parsedOptions(settings)).host(settings.host().orElse(null));
+    settings
+        .integer(LocustOption.STOP_TIMEOUT)
+        .ifPresent(s -> builder.stopTimeout(Duration.ofSeconds(s)));
+    return builder;
+  }
+
   private MasterBuilder builder(Settings settings) {
     String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
     int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
     MasterBuilder builder =
-        Master.builder()
-            .userClasses(userClasses(settings))
-            .parsedOptions(parsedOptions(settings))
-            .host(settings.host().orElse(null));
-    settings
-        .integer(LocustOption.STOP_TIMEOUT)
-        .ifPresent(s -> builder.stopTimeout(Duration.ofSeconds(s)));
+        configure(Master.builder(), settings).userClasses(userClasses(settings));
     return settings.flag(LocustOption.LEGACY_PUSH_PULL)
         ? builder.bindLegacy(bindHost, bindPort)
         : builder.bind(bindHost, bindPort);
@@ -118,7 +121,8 @@ final class MasterMode {
     return options;
   }
 
-  private Optional<CsvFiles> csvFiles(Settings settings) throws UsageException {
+  static Optional<CsvFiles> csvFiles(Settings settings, Invocation invocation)
+      throws UsageException {
     if (settings.text(LocustOption.CSV).isEmpty()) {
       return Optional.empty();
     }

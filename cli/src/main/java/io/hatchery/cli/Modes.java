@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
  * standalone (neither: master and worker in one JVM), or the listing modes ({@code -l}, {@code
  * --show-task-ratio[-json]}).
  *
- * <p>Only the headless master is wired so far; the worker runtime, scenario loader and web UI are
- * built on other branches, and until they are on main the other modes say so (exit 1) instead of
- * pretending.
+ * <p>The web UI is built on another branch; until it is on main, modes that need it say so (exit 1)
+ * instead of pretending.
  */
 class Modes {
   private static final Logger LOG = LoggerFactory.getLogger(Modes.class);
@@ -33,9 +32,16 @@ class Modes {
 
   int run(Settings settings) {
     try {
+      if (ListModes.wanted(settings)) {
+        return ListModes.run(settings, invocation);
+      }
       if (settings.master()) {
         return new MasterMode(invocation, masterPortListener).run(settings);
       }
+      if (settings.worker()) {
+        return new WorkerMode(invocation).run(settings);
+      }
+      return new StandaloneMode(invocation).run(settings);
     } catch (UsageException e) {
       invocation.err().println(e.getMessage());
       return e.exitCode();
@@ -43,14 +49,5 @@ class Modes {
       LOG.error("Could not start: {}", e.toString(), e);
       return 1;
     }
-    String mode = settings.worker() ? "--worker" : "standalone";
-    invocation
-        .err()
-        .println(
-            "hatchery: "
-                + mode
-                + " mode is not available in this build yet (the worker runtime is not merged);"
-                + " see docs/readme/cli.md");
-    return 1;
   }
 }
