@@ -8,12 +8,16 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Lookup;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -123,36 +127,43 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private static PoolingHttpClientConnectionManager connectionManager(Builder builder) {
-    PoolingHttpClientConnectionManagerBuilder connections =
-        PoolingHttpClientConnectionManagerBuilder.create()
+    TlsSocketStrategy tls =
+        builder.insecure
+            ? trustingEveryone()
+            : builder.trustEnv
+                ? DefaultClientTlsStrategy.createSystemDefault()
+                : DefaultClientTlsStrategy.createDefault();
+    Lookup<TlsSocketStrategy> tlsByScheme =
+        RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build();
+    // Built by hand (the builder has no socket factory setting) so that sockets have channels and
+    // connections the non-blocking stale check, see ProbedConnection.
+    PoolingHttpClientConnectionManager connections =
+        new PoolingHttpClientConnectionManager(
+            new DefaultHttpClientConnectionOperator(
+                ProbedConnection::openSocket, null, null, tlsByScheme),
             // STRICT: the only pool that prefers an idle connection of the asking session's group.
-            .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
-            .setConnPoolPolicy(PoolReusePolicy.LIFO)
-            .setMaxConnTotal(builder.maxConnections)
-            .setMaxConnPerRoute(builder.maxConnections)
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(builder.connectTimeout))
-                    .setSocketTimeout(Timeout.of(builder.responseTimeout))
-                    .setValidateAfterInactivity(TimeValue.of(builder.validateAfterInactivity))
-                    .build());
-    if (builder.insecure) {
-      connections.setTlsSocketStrategy(trustingEveryone());
-    }
-    if (builder.trustEnv) {
-      connections.useSystemProperties();
-    }
-    return connections.build();
+            PoolConcurrencyPolicy.STRICT,
+            PoolReusePolicy.LIFO,
+            TimeValue.NEG_ONE_MILLISECOND,
+            ProbedConnection.FACTORY);
+    connections.setMaxTotal(builder.maxConnections);
+    connections.setDefaultMaxPerRoute(builder.maxConnections);
+    connections.setDefaultConnectionConfig(
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(builder.connectTimeout))
+            .setSocketTimeout(Timeout.of(builder.responseTimeout))
+            .setValidateAfterInactivity(TimeValue.of(builder.validateAfterInactivity))
+            .build());
+    return connections;
   }
 
   private static TlsSocketStrategy trustingEveryone() {
     try {
-      return (TlsSocketStrategy)
-          ClientTlsStrategyBuilder.create()
-              .setSslContext(
-                  SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())
-              .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
-              .build();
+      // CLIENT policy with a no-op verifier: JSSE's own host name check (BUILTIN) stays off too.
+      return new DefaultClientTlsStrategy(
+          SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build(),
+          HostnameVerificationPolicy.CLIENT,
+          NoopHostnameVerifier.INSTANCE);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create a TLS context that trusts everyone", e);
     }
@@ -163,7 +174,7 @@ public final class ConnectionPool implements AutoCloseable {
     private int maxConnections = 100_000;
     private Duration connectTimeout = Duration.ofSeconds(60);
     private Duration responseTimeout = Duration.ofSeconds(60);
-    private Duration validateAfterInactivity = Duration.ofSeconds(2);
+    private Duration validateAfterInactivity = Duration.ZERO;
     private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxRedirects = 30;
     private boolean trustEnv;
@@ -192,9 +203,16 @@ public final class ConnectionPool implements AutoCloseable {
       return this;
     }
 
-    /** Idle time after which a pooled connection is checked before reuse; default 2 s. */
+    /**
+     * Idle time after which a pooled connection is checked before reuse; default zero: checked
+     * before every reuse, which costs one non-blocking read (urllib3 checks every time too).
+     */
     public Builder validateAfterInactivity(Duration validateAfterInactivity) {
-      this.validateAfterInactivity = positive(validateAfterInactivity);
+      Objects.requireNonNull(validateAfterInactivity, "validateAfterInactivity");
+      if (validateAfterInactivity.isNegative()) {
+        throw new IllegalArgumentException("must not be negative: " + validateAfterInactivity);
+      }
+      this.validateAfterInactivity = validateAfterInactivity;
       return this;
     }
 

@@ -178,7 +178,8 @@ final class Exchange {
         error,
         session.reporter(),
         options.isChecked(),
-        rest);
+        rest,
+        options.context());
   }
 
   private void addHeaders(BasicClassicHttpRequest request) {

@@ -66,6 +66,7 @@ class HttpSessionFailureTest {
     assertThat(response.ok()).isTrue();
     assertThat(response.error()).isNull();
     assertThat(fixture.reporter.only().exception()).isNull();
+    assertThat(fixture.reporter.only().response()).isSameAs(response);
   }
 
   @Test
