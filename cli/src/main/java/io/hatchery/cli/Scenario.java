@@ -8,9 +8,11 @@ import io.hatchery.cli.options.UsageException;
 import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.worker.engine.ScenarioEngine;
 import io.hatchery.worker.engine.UserClasses;
+import io.hatchery.worker.load.LoadedScenario;
+import io.hatchery.worker.load.ScenarioLoadException;
+import io.hatchery.worker.load.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,54 +38,20 @@ record Scenario(List<String> classNames, UserClasses classes) {
    */
   static Scenario load(Settings settings, Path workingDir) throws UsageException {
     String locustfile = settings.text(LocustOption.LOCUSTFILE).orElse("locustfile");
-    List<Class<? extends User>> all = loadClasses(locustfile);
-    List<String> names = all.stream().map(Class::getSimpleName).toList();
-    List<Class<? extends User>> chosen = new ArrayList<>();
-    for (String wanted : settings.userClasses()) {
-      chosen.add(
-          all.stream()
-              .filter(c -> c.getSimpleName().equals(wanted))
-              .findFirst()
-              .orElseThrow(() -> UsageException.config("Unknown User(s): " + wanted)));
-    }
     try {
+      LoadedScenario loaded = ScenarioLoader.forUsers().load(locustfile, workingDir);
+      loaded.warnings().forEach(LOG::warn);
+      List<Class<? extends User>> users =
+          LoadedScenario.asSubclasses(loaded.select(settings.userClasses()), User.class);
       UserClasses classes =
-          UserClasses.of(chosen.isEmpty() ? all : chosen)
+          UserClasses.of(users)
               .filterByTags(
                   Set.copyOf(settings.list(LocustOption.TAGS_OPTION)),
                   Set.copyOf(settings.list(LocustOption.EXCLUDE_TAGS)));
-      return new Scenario(names, classes);
-    } catch (IllegalArgumentException e) {
+      return new Scenario(loaded.userClassNames(), classes);
+    } catch (ScenarioLoadException | IllegalArgumentException e) {
       throw UsageException.config(e.getMessage());
     }
-  }
-
-  /**
-   * Loads {@code -f} as comma-separated class names on the classpath. (The scenario loader of the
-   * {@code loader} branch, which compiles {@code .java} files and reads jars, replaces this method
-   * when it is on main.)
-   */
-  private static List<Class<? extends User>> loadClasses(String locustfile) throws UsageException {
-    List<Class<? extends User>> classes = new ArrayList<>();
-    for (String name : locustfile.split(",")) {
-      String className = name.strip();
-      try {
-        Class<?> type =
-            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-        if (!User.class.isAssignableFrom(type)) {
-          throw UsageException.config(className + " is not a User class");
-        }
-        classes.add(type.asSubclass(User.class));
-      } catch (ClassNotFoundException e) {
-        throw UsageException.config(
-            "Could not find user class '"
-                + className
-                + "' on the classpath. (.java files and jars need the scenario loader, which is"
-                + " not in this build yet.)");
-      }
-    }
-    LOG.debug("Loaded user classes {}", classes);
-    return classes;
   }
 
   /** The classes as the master's dispatcher sees them. */

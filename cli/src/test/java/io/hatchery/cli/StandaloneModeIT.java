@@ -85,7 +85,27 @@ class StandaloneModeIT {
   @Test
   void anUnknownUserClassExitsOne() {
     assertThat(run("-f", "io.hatchery.cli.NoSuchUser", "--headless")).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("Could not find user class 'io.hatchery.cli.NoSuchUser'");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("io.hatchery.cli.NoSuchUser");
+  }
+
+  @Test
+  void aJavaSourceScenarioIsCompiledAndListed() throws Exception {
+    Files.writeString(
+        dir.resolve("CartUser.java"),
+        """
+        import io.hatchery.*;
+
+        public class CartUser extends User {
+          @Task public void browse() {}
+        }
+        """);
+    assertThat(run("-f", "CartUser.java", "-l")).as(err.toString()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("    CartUser");
+  }
+
+  @Test
+  void aScenarioThatDoesNotCompileExitsOne() throws Exception {
+    Files.writeString(dir.resolve("Broken.java"), "public class Broken extends {");
+    assertThat(run("-f", "Broken.java", "--headless")).isEqualTo(1);
   }
 }
