@@ -21,6 +21,9 @@ import picocli.CommandLine;
  * then run the mode.
  */
 public final class Main {
+  /** How long {@code hatchery demo} runs its test. */
+  static final String DEMO_RUN_TIME = "20s";
+
   private final Invocation invocation;
   private final Modes modes;
 
@@ -40,12 +43,8 @@ public final class Main {
       return decode(Arrays.copyOfRange(args, 1, args.length));
     }
     if (args.length > 0 && args[0].equals("demo")) {
-      invocation
-          .err()
-          .println(
-              "hatchery: demo is not available in this build yet (it needs the worker runtime and"
-                  + " the scenario loader); see docs/readme/cli.md");
-      return 1;
+      LogSetup.apply("INFO", java.util.Optional.empty());
+      return new Demo(invocation, DEMO_RUN_TIME).run();
     }
     Settings settings;
     try {
