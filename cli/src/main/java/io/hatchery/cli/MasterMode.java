@@ -9,6 +9,9 @@ import io.hatchery.cli.options.UsageException;
 import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.master.runner.Master;
 import io.hatchery.master.runner.MasterBuilder;
+import io.hatchery.master.scenario.LocustfileReading;
+import io.hatchery.master.scenario.PythonLocustfileReader;
+import io.hatchery.master.scenario.PythonLocustfiles;
 import io.hatchery.stats.report.ConsoleTables;
 import java.io.IOException;
 import java.time.Duration;
@@ -53,9 +56,13 @@ final class MasterMode {
     }
     String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
     int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
+    List<UserClassSpec> classes = userClasses(settings);
     Master master =
         Bindings.bind(
-            LocustOption.MASTER_BIND_PORT, bindHost, bindPort, () -> builder(settings).start());
+            LocustOption.MASTER_BIND_PORT,
+            bindHost,
+            bindPort,
+            () -> builder(settings, classes).start());
     LOG.info("Starting Hatchery {} (master on port {})", Versions.hatcheryVersion(), master.port());
     portListener.accept(master.port());
     try {
@@ -96,18 +103,53 @@ final class MasterMode {
     return builder;
   }
 
-  private MasterBuilder builder(Settings settings) {
+  private MasterBuilder builder(Settings settings, List<UserClassSpec> classes) {
     String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
     int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
-    MasterBuilder builder =
-        configure(Master.builder(), settings).userClasses(userClasses(settings));
+    MasterBuilder builder = configure(Master.builder(), settings).userClasses(classes);
     return settings.flag(LocustOption.LEGACY_PUSH_PULL)
         ? builder.bindLegacy(bindHost, bindPort)
         : builder.bind(bindHost, bindPort);
   }
 
-  private static List<UserClassSpec> userClasses(Settings settings) {
-    return settings.userClasses().stream().map(n -> UserClassSpec.weighted(n, 1)).toList();
+  /**
+   * The classes to dispatch, read from {@code -f} as Locust's master reads its locustfile: Python
+   * files by {@link PythonLocustfileReader} (weights and fixed counts, without running Python),
+   * anything else by the Java scenario loader; narrowed to the positional names. When {@code -f}
+   * cannot be read, the positional names are used with weight 1 (or the master's default class).
+   */
+  List<UserClassSpec> userClasses(Settings settings) throws UsageException {
+    String locustfile = settings.text(LocustOption.LOCUSTFILE).orElse("locustfile");
+    if (!settings.isSet(LocustOption.LOCUSTFILE)
+        && java.nio.file.Files.isRegularFile(invocation.workingDir().resolve("locustfile.py"))) {
+      locustfile = "locustfile.py"; // Locust's default -f names ./locustfile.py
+    }
+    List<UserClassSpec> found;
+    try {
+      if (PythonLocustfiles.isPython(locustfile)) {
+        LocustfileReading reading =
+            PythonLocustfileReader.read(
+                PythonLocustfiles.resolve(locustfile, invocation.workingDir()));
+        reading.warnings().forEach(w -> LOG.warn("{}", w));
+        found = reading.userClasses();
+      } else {
+        found = Scenario.load(settings, invocation.workingDir()).specs();
+      }
+    } catch (IOException | UsageException e) {
+      LOG.info("Not reading user classes from -f {} ({})", locustfile, e.getMessage());
+      return settings.userClasses().stream().map(n -> UserClassSpec.weighted(n, 1)).toList();
+    }
+    if (settings.userClasses().isEmpty()) {
+      return found;
+    }
+    List<String> missing =
+        settings.userClasses().stream()
+            .filter(n -> found.stream().noneMatch(s -> s.name().equals(n)))
+            .toList();
+    if (!missing.isEmpty()) {
+      throw UsageException.config("Unknown User(s): " + String.join(", ", missing));
+    }
+    return found.stream().filter(s -> settings.userClasses().contains(s.name())).toList();
   }
 
   /** Every option by Locust's dest name, as a 2.12.1 master sends {@code parsed_options}. */

@@ -1,9 +1,13 @@
 package io.hatchery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hatchery.cli.options.ConfigSources;
 import io.hatchery.cli.options.Settings;
+import io.hatchery.cli.options.UsageException;
+import io.hatchery.master.dispatch.UserClassSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,45 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(10)
 class MasterModeTest {
   @TempDir Path dir;
+
+  private MasterMode masterMode() {
+    Invocation invocation = new Invocation(Map.of(), dir, dir, System.out, System.err);
+    return new MasterMode(invocation, port -> {});
+  }
+
+  private Settings settings(String... args) throws Exception {
+    return new ConfigSources(dir, dir, Map.of()).resolve(List.of(args));
+  }
+
+  @Test
+  void masterReadsUserClassesFromAPythonLocustfile() throws Exception {
+    Files.writeString(
+        dir.resolve("locustfile.py"),
+        """
+        from locust import HttpUser, task
+
+        class Browser(HttpUser):
+            weight = 3
+
+        class Admin(HttpUser):
+            fixed_count = 1
+        """);
+    assertThat(masterMode().userClasses(settings("--master")))
+        .containsExactly(UserClassSpec.weighted("Browser", 3), UserClassSpec.fixed("Admin", 1));
+    assertThat(masterMode().userClasses(settings("--master", "Admin")))
+        .containsExactly(UserClassSpec.fixed("Admin", 1));
+    assertThat(
+            catchThrowableOfType(
+                UsageException.class,
+                () -> masterMode().userClasses(settings("--master", "Nobody"))))
+        .hasMessage("Unknown User(s): Nobody");
+  }
+
+  @Test
+  void unreadableLocustfileFallsBackToThePositionalNames() throws Exception {
+    assertThat(masterMode().userClasses(settings("--master", "-f", "missing.py", "A")))
+        .containsExactly(UserClassSpec.weighted("A", 1));
+  }
 
   @Test
   void parsedOptionsUseLocustsAttributeNames() throws Exception {
