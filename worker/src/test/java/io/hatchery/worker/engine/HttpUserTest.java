@@ -7,6 +7,7 @@ import io.hatchery.HttpUser;
 import io.hatchery.StopUser;
 import io.hatchery.Task;
 import io.hatchery.TaskSet;
+import io.hatchery.http.Request;
 import io.hatchery.stats.EntryReport;
 import io.hatchery.stats.StatsError;
 import io.hatchery.stats.StatsRecorder;
@@ -32,7 +33,7 @@ class HttpUserTest {
     @Task
     void visit() {
       client.get("/hello");
-      client.get("/status/503");
+      client.get("/status/503", Request.options().withContext(Map.of("step", "checkout")));
       throw new StopUser();
     }
   }
@@ -111,7 +112,11 @@ class HttpUserTest {
           .singleElement()
           .asString()
           .startsWith("HTTPError('503 Server Error");
-      assertThat(contexts).hasSize(4).allMatch(c -> c.equals(Map.of("tenant", "blue")));
+      assertThat(contexts)
+          .hasSize(4)
+          .containsOnly(Map.of("tenant", "blue"), Map.of("tenant", "blue", "step", "checkout"))
+          .filteredOn(c -> c.containsKey("step"))
+          .hasSize(2);
       assertThat(errors).isEmpty();
     }
   }
