@@ -46,14 +46,6 @@ final class MasterMode {
   }
 
   int run(Settings settings) throws Exception {
-    if (!settings.headless()) {
-      invocation
-          .err()
-          .println(
-              "hatchery: the web UI is not available in this build yet; run the master with"
-                  + " --headless");
-      return 1;
-    }
     String bindHost = settings.text(LocustOption.MASTER_BIND_HOST).orElse("*");
     int bindPort = settings.integer(LocustOption.MASTER_BIND_PORT).orElse(5557);
     List<UserClassSpec> classes = userClasses(settings);
@@ -65,6 +57,13 @@ final class MasterMode {
             () -> builder(settings, classes).start());
     LOG.info("Starting Hatchery {} (master on port {})", Versions.hatcheryVersion(), master.port());
     portListener.accept(master.port());
+    if (!settings.headless()) {
+      try {
+        return WebUiRun.run(master, settings, invocation);
+      } finally {
+        master.close();
+      }
+    }
     try {
       Optional<CsvFiles> csv = csvFiles(settings, invocation);
       HeadlessRun run =
@@ -77,7 +76,8 @@ final class MasterMode {
               csv,
               ConsoleTables.DEFAULT_NAME_WIDTH,
               settings.integer(LocustOption.EXPECT_WORKERS).orElse(1));
-      run.awaitingQuit(() -> awaitTermination(master));
+      run.awaitingQuit(() -> awaitTermination(master))
+          .writingHtmlWith(last -> WebUiRun.writeHtml(last, List.of(), settings, invocation));
       return HeadlessLoop.run(run, master);
     } finally {
       master.close();

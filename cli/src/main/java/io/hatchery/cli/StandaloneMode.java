@@ -9,14 +9,15 @@ import io.hatchery.stats.report.ConsoleTables;
 import io.hatchery.worker.runtime.WorkerRuntime;
 import io.hatchery.worker.runtime.WorkerSettings;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Neither {@code --master} nor {@code --worker}: a master and one worker in this JVM, talking over
- * ZeroMQ {@code inproc://} ({@link InprocRpc}), so one code path serves every mode. Headless only
- * until the web UI is wired.
+ * ZeroMQ {@code inproc://} ({@link InprocRpc}), so one code path serves every mode; headless or
+ * with the web UI.
  */
 final class StandaloneMode {
   private static final Logger STATS = LoggerFactory.getLogger(LogSetup.STATS_LOGGER);
@@ -28,12 +29,6 @@ final class StandaloneMode {
   }
 
   int run(Settings settings) throws Exception {
-    if (!settings.headless()) {
-      invocation
-          .err()
-          .println("hatchery: the web UI is not available in this build yet; run with --headless");
-      return 1;
-    }
     Scenario scenario = Scenario.load(settings, invocation.workingDir());
     Map<String, Object> options = MasterMode.parsedOptions(settings);
     try (InprocRpc rpc = InprocRpc.open();
@@ -49,6 +44,9 @@ final class StandaloneMode {
                   scenario.engine(settings, options),
                   workerSettings)
               .start()) {
+        if (!settings.headless()) {
+          return WebUiRun.run(master, settings, invocation);
+        }
         HeadlessRun run =
             new HeadlessRun(
                 master,
@@ -59,7 +57,8 @@ final class StandaloneMode {
                 MasterMode.csvFiles(settings, invocation),
                 ConsoleTables.DEFAULT_NAME_WIDTH,
                 1);
-        run.awaitingQuit(() -> MasterMode.awaitTermination(master));
+        run.awaitingQuit(() -> MasterMode.awaitTermination(master))
+            .writingHtmlWith(last -> WebUiRun.writeHtml(last, List.of(), settings, invocation));
         return HeadlessLoop.run(run, master);
       }
     }

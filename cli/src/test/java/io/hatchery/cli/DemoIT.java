@@ -40,6 +40,7 @@ class DemoIT {
     assertThat(aggregated).startsWith(",Aggregated,");
     assertThat(Long.parseLong(aggregated.split(",")[2])).isPositive();
     assertThat(String.join("\n", csv)).contains("POST,/login,");
+    assertThat(Files.readString(dir.resolve("demo-report.html"))).contains("/login");
   }
 
   @Test

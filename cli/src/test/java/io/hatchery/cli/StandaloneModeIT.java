@@ -66,6 +66,39 @@ class StandaloneModeIT {
   }
 
   @Test
+  void webUiRunAutostartsQuitsAtTheRunTimeAndWritesTheHtmlReport() throws Exception {
+    try (TestTarget target = TestTarget.start()) {
+      int exitCode =
+          run(
+              "-f",
+              "io.hatchery.cli.ShopUser",
+              "--web-host",
+              "127.0.0.1",
+              "--web-port",
+              "0",
+              "--autostart",
+              "--autoquit",
+              "0",
+              "-u",
+              "2",
+              "-r",
+              "2",
+              "-t",
+              "3s",
+              "-H",
+              target.baseUrl(),
+              "--html",
+              "report.html",
+              "--skip-log-setup");
+      assertThat(dir.resolve("report.html")).as(err.toString()).exists();
+      assertThat(exitCode).as(err.toString()).isEqualTo(1);
+      assertThat(Files.readString(dir.resolve("report.html")))
+          .contains("Hatchery Test Report")
+          .contains("/status/500");
+    }
+  }
+
+  @Test
   void listShowsTheUserClasses() throws Exception {
 
     assertThat(run("-f", "io.hatchery.cli.ShopUser", "-l")).isZero();

@@ -52,6 +52,7 @@ public final class HeadlessRun {
   private boolean done;
   private boolean gaveUpWaiting;
   private Runnable awaitQuit = () -> {};
+  private Consumer<MasterSnapshot> htmlWriter = last -> {};
 
   /**
    * @param expectWorkers ready workers to wait for before starting: {@code --expect-workers} on a
@@ -132,6 +133,12 @@ public final class HeadlessRun {
     return this;
   }
 
+  /** Sets what writes {@code --html} from the final snapshot (the CLI's report writer). */
+  public HeadlessRun writingHtmlWith(Consumer<MasterSnapshot> writer) {
+    this.htmlWriter = writer;
+    return this;
+  }
+
   /** Ends the run now (the loop was interrupted, e.g. Ctrl-C). */
   public void stopNow() {
     done = true;
@@ -149,9 +156,7 @@ public final class HeadlessRun {
     if (gaveUpWaiting) {
       return 1;
     }
-    if (settings.text(LocustOption.HTML).isPresent()) {
-      LOG.warn("--html is not available in this build yet; no report written");
-    }
+    htmlWriter.accept(last);
     RunOutcome outcome =
         new RunOutcome(
             Thresholds.from(settings).evaluate(last.stats()),
