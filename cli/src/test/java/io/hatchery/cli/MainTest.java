@@ -54,8 +54,8 @@ class MainTest {
   }
 
   @Test
-  void unknownOptionExitsTwoWithASuggestionLikeArgparse() {
-    assertThat(run("--hedless")).isEqualTo(2);
+  void unknownOptionExitsOneWithASuggestionInArgparsesFormat() {
+    assertThat(run("--hedless")).isEqualTo(1);
     assertThat(err())
         .isEqualTo(
             "hatchery: error: unrecognized arguments: --hedless (did you mean --headless?)"
@@ -63,21 +63,21 @@ class MainTest {
   }
 
   @Test
-  void unknownConfigFileKeyExitsTwo() throws Exception {
+  void unknownConfigFileKeyExitsOne() throws Exception {
     Files.writeString(dir.resolve("locust.conf"), "user = 3\n");
-    assertThat(run("--headless")).isEqualTo(2);
+    assertThat(run("--headless")).isEqualTo(1);
     assertThat(err()).contains("unrecognized arguments: --user=3 (in ").contains("did you mean");
   }
 
   @Test
-  void missingConfigFileExitsTwo() {
-    assertThat(run("--config", "nope.conf")).isEqualTo(2);
+  void missingConfigFileExitsOne() {
+    assertThat(run("--config", "nope.conf")).isEqualTo(1);
     assertThat(err()).contains("hatchery: error: File not found: nope.conf");
   }
 
   @Test
-  void validationFailuresCarryLocustsExitCodes() {
-    assertThat(run("--master", "--worker")).isEqualTo(255);
+  void validationFailuresExitOne() {
+    assertThat(run("--master", "--worker")).isEqualTo(1);
     assertThat(err()).contains("The --master argument cannot be combined with --worker");
     assertThat(run("--worker", "-t", "5m")).isEqualTo(1);
     assertThat(run("--headless", "-t", "5x")).isEqualTo(1);
@@ -93,7 +93,7 @@ class MainTest {
 
   @Test
   void environmentErrorsAreReported() {
-    assertThat(run(Map.of("LOCUST_USERS", "many"), "--headless")).isEqualTo(2);
+    assertThat(run(Map.of("LOCUST_USERS", "many"), "--headless")).isEqualTo(1);
     assertThat(err()).contains("argument -u/--users: invalid int value: 'many'");
   }
 

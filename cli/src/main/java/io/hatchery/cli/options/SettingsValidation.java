@@ -11,8 +11,11 @@ import java.util.Locale;
  * --host} that is not an http(s) URL, half a TLS pair, a negative threshold.
  */
 public final class SettingsValidation {
-  /** Locust's exit code for {@code --master} with {@code --worker} ({@code sys.exit(-1)}). */
-  public static final int MASTER_WITH_WORKER_EXIT_CODE = 255;
+  /**
+   * The exit code for {@code --master} with {@code --worker}: 1 like every usage error (Locust's
+   * {@code sys.exit(-1)} gives 255).
+   */
+  public static final int MASTER_WITH_WORKER_EXIT_CODE = 1;
 
   private static final List<String> LOG_LEVELS =
       List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");

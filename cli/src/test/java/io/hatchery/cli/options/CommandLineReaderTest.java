@@ -37,7 +37,7 @@ class CommandLineReaderTest {
         .isInstanceOf(UsageException.class)
         .hasMessageStartingWith("hatchery: error: ambiguous option: --head could match")
         .extracting(e -> ((UsageException) e).exitCode())
-        .isEqualTo(2);
+        .isEqualTo(1);
   }
 
   @Test
