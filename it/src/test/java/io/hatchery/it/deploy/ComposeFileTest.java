@@ -69,8 +69,9 @@ class ComposeFileTest {
   @Test
   void flagsAndVariablesAreOnesTheCliAccepts() {
     for (String role : List.of("master", "worker")) {
-      CliVocabulary.checkArguments("compose " + role, command(role));
-      CliVocabulary.checkEnvironment("compose " + role, List.copyOf(environment(role).keySet()));
+      Map<String, String> env = new java.util.HashMap<>(environment(role));
+      env.replaceAll((name, value) -> value.replace("${LOCUST_HOST:-", "").replace("}", ""));
+      CliVocabulary.checkCommandLine("compose " + role, command(role), env);
     }
   }
 

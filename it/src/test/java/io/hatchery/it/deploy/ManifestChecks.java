@@ -62,9 +62,7 @@ final class ManifestChecks {
       }
       checkProbe(where + " readiness", container.getReadinessProbe(), container);
       checkProbe(where + " liveness", container.getLivenessProbe(), container);
-      CliVocabulary.checkArguments(where, container.getArgs());
-      CliVocabulary.checkEnvironment(
-          where, container.getEnv().stream().map(EnvVar::getName).toList());
+      CliVocabulary.checkCommandLine(where, container.getArgs(), environment(container));
       checkScenarioIsMounted(where, workload, container, objects);
     }
   }
@@ -171,6 +169,14 @@ final class ManifestChecks {
         }
       }
     }
+  }
+
+  /** The container's variables, a placeholder for those set from a Secret or field. */
+  private static Map<String, String> environment(Container container) {
+    return container.getEnv().stream()
+        .collect(
+            Collectors.toMap(
+                EnvVar::getName, e -> e.getValue() != null ? e.getValue() : "from-secret:value"));
   }
 
   private static Map<String, String> envValues(Container container) {

@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small network of test hosts on this machine: one Linux network namespace per host, each with
- * an {@code eth0} joined by a veth pair to a bridge that lives in a further "switch" namespace.
- * The addresses ({@code 10.231.N.x/24}) exist only inside these namespaces, so traffic never leaves
+ * A small network of test hosts on this machine: one Linux network namespace per host, each with an
+ * {@code eth0} joined by a veth pair to a bridge that lives in a further "switch" namespace. The
+ * addresses ({@code 10.231.N.x/24}) exist only inside these namespaces, so traffic never leaves
  * them. Needs root, iproute2 and iptables; {@link #close()} deletes every namespace it made (which
  * removes the veths and their addresses with them).
  *
@@ -49,7 +49,9 @@ final class NetnsLab implements AutoCloseable {
         String port = "p" + (octet - 1);
         lab.run("ip", "netns", "add", ns);
         lab.namespaces.add(ns);
-        lab.run("ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns", sw);
+        lab.run(
+            "ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns",
+            sw);
         lab.run("ip", "-n", sw, "link", "set", port, "master", "br0");
         lab.run("ip", "-n", sw, "link", "set", port, "up");
         lab.run("ip", "-n", ns, "addr", "add", address + "/24", "dev", "eth0");
@@ -137,7 +139,8 @@ final class NetnsLab implements AutoCloseable {
     }
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " exited " + process.exitValue() + ": " + out);
+      throw new IOException(
+          String.join(" ", command) + " exited " + process.exitValue() + ": " + out);
     }
     return out;
   }
