@@ -1,4 +1,4 @@
-package io.hatchery.it.multihost;
+package io.hatchery.it.deploy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
