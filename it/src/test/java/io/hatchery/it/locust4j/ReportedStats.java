@@ -1,0 +1,81 @@
+package io.hatchery.it.locust4j;
+
+import static io.hatchery.protocol.payload.PayloadKeys.USER_COUNT;
+import static io.hatchery.stats.wire.StatsReportMaps.ERRORS;
+import static io.hatchery.stats.wire.StatsReportMaps.STATS;
+import static io.hatchery.stats.wire.StatsReportMaps.STATS_TOTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hatchery.protocol.Message;
+import io.hatchery.protocol.payload.StatsPayload;
+import io.hatchery.stats.RequestStats;
+import io.hatchery.stats.wire.StatsEntryMaps;
+import io.hatchery.stats.wire.StatsErrorMaps;
+import io.hatchery.stats.wire.StatsReportMaps;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code stats} messages of a pre-2.0 peer, each checked for its generation's exact key sets
+ * and merged as a master merges them. Not thread-safe: one test thread adds.
+ */
+final class ReportedStats {
+  private final Set<String> entryKeys;
+  private final Set<String> errorKeys;
+  private final RequestStats stats = new RequestStats(InstantSource.system());
+  private final List<Long> userCounts = new ArrayList<>();
+  private final Set<Object> totalNames = new LinkedHashSet<>();
+
+  /**
+   * @param entryKeys the exact keys of every entry and of {@code stats_total}
+   * @param occurrencesKey how the peer spells the error count ({@code occurrences} or the pre-0.12
+   *     {@code occurences})
+   */
+  ReportedStats(Set<String> entryKeys, String occurrencesKey) {
+    this.entryKeys = entryKeys;
+    this.errorKeys =
+        Set.of(StatsErrorMaps.NAME, StatsErrorMaps.METHOD, StatsErrorMaps.ERROR, occurrencesKey);
+  }
+
+  /** Checks the shape of a {@code stats} message from a pre-2.0 peer and merges it. */
+  void add(Message message) throws Exception {
+    Map<?, ?> data = (Map<?, ?>) message.data();
+    assertThat(EntryKeys.keysOf(data))
+        .containsExactlyInAnyOrder(STATS, STATS_TOTAL, ERRORS, USER_COUNT);
+    Map<?, ?> total = (Map<?, ?>) data.get(STATS_TOTAL);
+    assertThat(total.keySet()).as("stats_total keys").isEqualTo(entryKeys);
+    totalNames.add(total.get(StatsEntryMaps.NAME));
+    for (Object entry : (List<?>) data.get(STATS)) {
+      assertThat(((Map<?, ?>) entry).keySet()).as("entry keys").isEqualTo(entryKeys);
+    }
+    for (Object error : ((Map<?, ?>) data.get(ERRORS)).values()) {
+      assertThat(((Map<?, ?>) error).keySet()).as("error keys").isEqualTo(errorKeys);
+    }
+    userCounts.add(StatsPayload.from(data).userCount());
+    stats.merge(StatsReportMaps.fromMap(data, stats.nowEpochSeconds()));
+  }
+
+  /** Everything merged so far. */
+  RequestStats stats() {
+    return stats;
+  }
+
+  /** Requests plus failures of the total (Locust4j 1.x never counts a failure as a request). */
+  long requestsAndFailures() {
+    return stats.total().numRequests() + stats.total().numFailures();
+  }
+
+  /** The {@code user_count} of every report, in arrival order. */
+  List<Long> userCounts() {
+    return List.copyOf(userCounts);
+  }
+
+  /** The distinct names the peer gave its {@code stats_total}. */
+  Set<Object> totalNames() {
+    return Set.copyOf(totalNames);
+  }
+}
