@@ -76,9 +76,12 @@ class Locust4jG1bScriptedMasterIT {
       assertThat(complete.shape()).isEqualTo(SpawningCompletePayload.Shape.COUNT_ONLY);
       assertThat(complete.userCount()).isEqualTo(USERS);
 
-      while (reported.requestsAndFailures() < REQUEST_BUDGET) {
-        reported.add(peer.await(MessageType.STATS, STEP, check).message());
-      }
+      reported.collectUntil(
+          peer,
+          check,
+          REQUEST_BUDGET,
+          STEP,
+          () -> "target saw " + target.requestCount() + "\n" + worker.log());
 
       server.send(nodeId, new Message(MessageType.STOP, null, nodeId));
       peer.await(MessageType.CLIENT_STOPPED, STEP, check);
@@ -95,6 +98,11 @@ class Locust4jG1bScriptedMasterIT {
       assertThat(fail.numRequests()).isZero();
       assertThat(fail.numFailures()).isEqualTo(target.requestCount("/status/500")).isPositive();
       assertThat(target.requestCount()).isEqualTo(REQUEST_BUDGET);
+      // Locust4j 1.0.14 keys an error by the MD5 hex of method, name and error text.
+      assertThat(reported.stats().errors().keySet())
+          .singleElement()
+          .asString()
+          .matches("[0-9a-f]{32}");
       assertThat(reported.stats().errors().values())
           .singleElement()
           .satisfies(error -> assertThat(error.occurrences()).isEqualTo(fail.numFailures()));

@@ -6,18 +6,23 @@ import static io.hatchery.stats.wire.StatsReportMaps.STATS;
 import static io.hatchery.stats.wire.StatsReportMaps.STATS_TOTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.it.ProtocolPeer;
 import io.hatchery.protocol.Message;
+import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.StatsPayload;
 import io.hatchery.stats.RequestStats;
 import io.hatchery.stats.wire.StatsEntryMaps;
 import io.hatchery.stats.wire.StatsErrorMaps;
 import io.hatchery.stats.wire.StatsReportMaps;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code stats} messages of a pre-2.0 peer, each checked for its generation's exact key sets
@@ -57,6 +62,42 @@ final class ReportedStats {
     }
     userCounts.add(StatsPayload.from(data).userCount());
     stats.merge(StatsReportMaps.fromMap(data, stats.nowEpochSeconds()));
+  }
+
+  /**
+   * Reads {@code stats} messages off {@code peer} (other messages go to {@code onSkipped}) until
+   * the merged requests plus failures reach {@code expected}.
+   *
+   * @throws AssertionError at the deadline, quoting the totals and {@code context} (e.g. the peer's
+   *     log)
+   */
+  void collectUntil(
+      ProtocolPeer peer,
+      ProtocolPeer.Skipped onSkipped,
+      long expected,
+      Duration timeout,
+      Supplier<String> context)
+      throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (requestsAndFailures() < expected) {
+      Duration left = Duration.between(Instant.now(), deadline);
+      try {
+        add(
+            peer.await(MessageType.STATS, left.isNegative() ? Duration.ZERO : left, onSkipped)
+                .message());
+      } catch (AssertionError noStats) {
+        throw new AssertionError(
+            "reports counted "
+                + stats.total().numRequests()
+                + " requests and "
+                + stats.total().numFailures()
+                + " failures, expected "
+                + expected
+                + " in all\n"
+                + context.get(),
+            noStats);
+      }
+    }
   }
 
   /** Everything merged so far. */
