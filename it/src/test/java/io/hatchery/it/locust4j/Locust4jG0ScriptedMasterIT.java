@@ -3,7 +3,9 @@ package io.hatchery.it.locust4j;
 import static io.hatchery.protocol.payload.PayloadKeys.COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.it.EntryKeys;
 import io.hatchery.it.ProtocolPeer;
+import io.hatchery.it.ReportedStats;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.ClientReadyPayload;
@@ -47,7 +49,10 @@ class Locust4jG0ScriptedMasterIT {
                 REQUEST_BUDGET)) {
       ProtocolPeer peer = new ProtocolPeer(server);
       ReportedStats reported =
-          new ReportedStats(EntryKeys.LOCUST_0_9, StatsErrorMaps.OCCURENCES_LEGACY);
+          new ReportedStats(
+              ReportedStats.PRE_2_0_REPORT_KEYS,
+              EntryKeys.LOCUST_0_9,
+              StatsErrorMaps.OCCURENCES_LEGACY);
       ProtocolPeer.Skipped merge = message -> mergeIfStats(reported, message);
 
       // No identities on PUSH/PULL: the node id travels only in the payload.

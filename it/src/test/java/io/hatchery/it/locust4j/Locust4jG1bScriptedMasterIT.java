@@ -5,7 +5,9 @@ import static io.hatchery.protocol.payload.PayloadKeys.CURRENT_CPU_USAGE;
 import static io.hatchery.protocol.payload.PayloadKeys.STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.it.EntryKeys;
 import io.hatchery.it.ProtocolPeer;
+import io.hatchery.it.ReportedStats;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.ClientReadyPayload;
@@ -49,7 +51,9 @@ class Locust4jG1bScriptedMasterIT {
                 target.baseUrl(),
                 REQUEST_BUDGET)) {
       ProtocolPeer peer = new ProtocolPeer(server);
-      ReportedStats reported = new ReportedStats(EntryKeys.LOCUST_2, StatsErrorMaps.OCCURRENCES);
+      ReportedStats reported =
+          new ReportedStats(
+              ReportedStats.PRE_2_0_REPORT_KEYS, EntryKeys.LOCUST_2, StatsErrorMaps.OCCURRENCES);
       ProtocolPeer.Skipped check = message -> checkBackground(reported, message);
 
       // Pre-2.0 workers announce themselves with nil; the identity is the payload's node id.

@@ -1,12 +1,12 @@
-package io.hatchery.it.locust4j;
+package io.hatchery.it;
 
+import static io.hatchery.protocol.payload.PayloadKeys.USER_CLASSES_COUNT;
 import static io.hatchery.protocol.payload.PayloadKeys.USER_COUNT;
 import static io.hatchery.stats.wire.StatsReportMaps.ERRORS;
 import static io.hatchery.stats.wire.StatsReportMaps.STATS;
 import static io.hatchery.stats.wire.StatsReportMaps.STATS_TOTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hatchery.it.ProtocolPeer;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.StatsPayload;
@@ -25,10 +25,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@code stats} messages of a pre-2.0 peer, each checked for its generation's exact key sets
- * and merged as a master merges them. Not thread-safe: one test thread adds.
+ * The {@code stats} messages of a third-party peer, each checked for that peer's exact key sets and
+ * merged as a master merges them. Not thread-safe: one test thread adds.
  */
-final class ReportedStats {
+public final class ReportedStats {
+  /** The top-level keys of a pre-2.0 report (Locust 0.x/1.x, Locust4j 1.x). */
+  public static final Set<String> PRE_2_0_REPORT_KEYS =
+      Set.of(STATS, STATS_TOTAL, ERRORS, USER_COUNT);
+
+  /** The top-level keys of a Boomer or Locust 2.x report. */
+  public static final Set<String> REPORT_KEYS =
+      Set.of(STATS, STATS_TOTAL, ERRORS, USER_COUNT, USER_CLASSES_COUNT);
+
+  private final Set<String> reportKeys;
   private final Set<String> entryKeys;
   private final Set<String> errorKeys;
   private final RequestStats stats = new RequestStats(InstantSource.system());
@@ -36,21 +45,22 @@ final class ReportedStats {
   private final Set<Object> totalNames = new LinkedHashSet<>();
 
   /**
+   * @param reportKeys the exact top-level keys of every report
    * @param entryKeys the exact keys of every entry and of {@code stats_total}
    * @param occurrencesKey how the peer spells the error count ({@code occurrences} or the pre-0.12
    *     {@code occurences})
    */
-  ReportedStats(Set<String> entryKeys, String occurrencesKey) {
+  public ReportedStats(Set<String> reportKeys, Set<String> entryKeys, String occurrencesKey) {
+    this.reportKeys = reportKeys;
     this.entryKeys = entryKeys;
     this.errorKeys =
         Set.of(StatsErrorMaps.NAME, StatsErrorMaps.METHOD, StatsErrorMaps.ERROR, occurrencesKey);
   }
 
-  /** Checks the shape of a {@code stats} message from a pre-2.0 peer and merges it. */
-  void add(Message message) throws Exception {
+  /** Checks the shape of a {@code stats} message and merges it. */
+  public void add(Message message) throws Exception {
     Map<?, ?> data = (Map<?, ?>) message.data();
-    assertThat(EntryKeys.keysOf(data))
-        .containsExactlyInAnyOrder(STATS, STATS_TOTAL, ERRORS, USER_COUNT);
+    assertThat(data.keySet()).as("report keys").isEqualTo(reportKeys);
     Map<?, ?> total = (Map<?, ?>) data.get(STATS_TOTAL);
     assertThat(total.keySet()).as("stats_total keys").isEqualTo(entryKeys);
     totalNames.add(total.get(StatsEntryMaps.NAME));
@@ -71,7 +81,7 @@ final class ReportedStats {
    * @throws AssertionError at the deadline, quoting the totals and {@code context} (e.g. the peer's
    *     log)
    */
-  void collectUntil(
+  public void collectUntil(
       ProtocolPeer peer,
       ProtocolPeer.Skipped onSkipped,
       long expected,
@@ -101,22 +111,25 @@ final class ReportedStats {
   }
 
   /** Everything merged so far. */
-  RequestStats stats() {
+  public RequestStats stats() {
     return stats;
   }
 
-  /** Requests plus failures of the total (Locust4j 1.x never counts a failure as a request). */
-  long requestsAndFailures() {
+  /**
+   * Requests plus failures of the total (Locust4j 1.x and Boomer never count a failure as a
+   * request).
+   */
+  public long requestsAndFailures() {
     return stats.total().numRequests() + stats.total().numFailures();
   }
 
   /** The {@code user_count} of every report, in arrival order. */
-  List<Long> userCounts() {
+  public List<Long> userCounts() {
     return List.copyOf(userCounts);
   }
 
   /** The distinct names the peer gave its {@code stats_total}. */
-  Set<Object> totalNames() {
+  public Set<Object> totalNames() {
     return Set.copyOf(totalNames);
   }
 }

@@ -1,4 +1,4 @@
-package io.hatchery.it.locust4j;
+package io.hatchery.it;
 
 import static io.hatchery.stats.wire.StatsEntryMaps.LAST_REQUEST_TIMESTAMP;
 import static io.hatchery.stats.wire.StatsEntryMaps.MAX_RESPONSE_TIME;
@@ -21,15 +21,15 @@ import java.util.Set;
 /**
  * The key sets of a stats entry map in the generations the interop peers speak (protocol.md §4.2).
  */
-final class EntryKeys {
+public final class EntryKeys {
   /**
    * The name of {@code stats_total} from Locust before 0.12.1, Boomer and Locust4j (Python 2.x says
    * {@code "Aggregated"}; masters ignore it).
    */
-  static final String LEGACY_TOTAL_NAME = "Total";
+  public static final String LEGACY_TOTAL_NAME = "Total";
 
   /** Locust 0.9 and Locust4j 1.0.0: no {@code num_none_requests}, no {@code num_fail_per_sec}. */
-  static final Set<String> LOCUST_0_9 =
+  public static final Set<String> LOCUST_0_9 =
       Set.of(
           NAME,
           METHOD,
@@ -45,7 +45,7 @@ final class EntryKeys {
           NUM_REQS_PER_SEC);
 
   /** Locust 0.13 through 2.46 (and Locust4j 1.0.8+, Boomer): the 14 keys. */
-  static final Set<String> LOCUST_2 =
+  public static final Set<String> LOCUST_2 =
       Set.of(
           NAME,
           METHOD,
@@ -65,7 +65,7 @@ final class EntryKeys {
   private EntryKeys() {}
 
   /** The keys of a decoded map, typed for AssertJ's collection assertions. */
-  static Set<Object> keysOf(Object map) {
+  public static Set<Object> keysOf(Object map) {
     return Set.copyOf(((Map<?, ?>) map).keySet());
   }
 }
