@@ -16,6 +16,14 @@ final class ExactResponseTimes {
   private HistogramSum histogram;
   private boolean complete = true;
 
+  /** Returns a deep copy (the histogram sum included). */
+  ExactResponseTimes copy() {
+    ExactResponseTimes copy = new ExactResponseTimes();
+    copy.histogram = histogram == null ? null : histogram.copy();
+    copy.complete = complete;
+    return copy;
+  }
+
   void reset() {
     histogram = null;
     complete = true;

@@ -86,6 +86,20 @@ public final class RequestStats {
     return entry.currentResponseTimePercentile(fraction, nowEpochSeconds());
   }
 
+  /**
+   * Returns a deep copy: every entry (with its bucket maps, response-times cache and exact
+   * histogram), the total and the error table, sharing no mutable state with this one and reading
+   * the same clock. The master publishes such a copy in each snapshot, so readers on other threads
+   * never see the live statistics.
+   */
+  public RequestStats copy() {
+    RequestStats copy = new RequestStats(clock);
+    copy.total = total.copy();
+    entries.forEach((key, entry) -> copy.entries.put(key, entry.copy()));
+    copy.errors.putAll(errors);
+    return copy;
+  }
+
   /** Zeroes the total and every entry (kept) and empties the errors; mirrors {@code reset_all}. */
   public void resetAll() {
     double now = nowEpochSeconds();

@@ -69,6 +69,13 @@ final class ResponseTimesCache {
     return OptionalLong.of(Percentiles.fromBuckets(window, requests, fraction));
   }
 
+  /** Returns a copy; the cached seconds are never modified after {@link #store}, so are shared. */
+  ResponseTimesCache copy() {
+    ResponseTimesCache copy = new ResponseTimesCache();
+    copy.seconds.putAll(seconds);
+    return copy;
+  }
+
   /** Forgets every second. */
   void clear() {
     seconds.clear();

@@ -31,10 +31,29 @@ public final class StatsEntry {
   private double maxResponseTimeMillis;
   private double minResponseTimeMillis = Double.NaN;
   private long totalContentLengthBytes;
-  private final LongCounts responseTimes = new LongCounts();
-  private final LongCounts numReqsPerSec = new LongCounts();
-  private final LongCounts numFailPerSec = new LongCounts();
-  private final ExactResponseTimes exact = new ExactResponseTimes();
+  private final LongCounts responseTimes;
+  private final LongCounts numReqsPerSec;
+  private final LongCounts numFailPerSec;
+  private final ExactResponseTimes exact;
+
+  private StatsEntry(StatsEntry source) {
+    this.name = source.name;
+    this.method = source.method;
+    this.cache = source.cache == null ? null : source.cache.copy();
+    this.startEpochSeconds = source.startEpochSeconds;
+    this.lastRequestEpochSeconds = source.lastRequestEpochSeconds;
+    this.numRequests = source.numRequests;
+    this.numNoneRequests = source.numNoneRequests;
+    this.numFailures = source.numFailures;
+    this.totalResponseTimeMillis = source.totalResponseTimeMillis;
+    this.maxResponseTimeMillis = source.maxResponseTimeMillis;
+    this.minResponseTimeMillis = source.minResponseTimeMillis;
+    this.totalContentLengthBytes = source.totalContentLengthBytes;
+    this.responseTimes = source.responseTimes.copy();
+    this.numReqsPerSec = source.numReqsPerSec.copy();
+    this.numFailPerSec = source.numFailPerSec.copy();
+    this.exact = source.exact.copy();
+  }
 
   /**
    * Creates an empty entry starting now, as Locust's constructor (with the cache, it also stores an
@@ -47,7 +66,18 @@ public final class StatsEntry {
     this.name = Objects.requireNonNull(name, "name");
     this.method = method;
     this.cache = useResponseTimesCache ? new ResponseTimesCache() : null;
+    this.responseTimes = new LongCounts();
+    this.numReqsPerSec = new LongCounts();
+    this.numFailPerSec = new LongCounts();
+    this.exact = new ExactResponseTimes();
     reset(nowEpochSeconds);
+  }
+
+  /**
+   * Returns a deep copy (maps, cache and exact histogram copied); see {@link RequestStats#copy}.
+   */
+  StatsEntry copy() {
+    return new StatsEntry(this);
   }
 
   /** Zeroes every figure and restarts at {@code nowEpochSeconds}; mirrors {@code reset}. */

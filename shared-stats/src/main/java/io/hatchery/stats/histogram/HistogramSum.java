@@ -46,6 +46,17 @@ public final class HistogramSum {
     }
   }
 
+  /** Returns an independent deep copy of the counts added so far. */
+  public HistogramSum copy() {
+    HistogramSum copy = new HistogramSum();
+    for (int c = 0; c < pending.length; c++) {
+      copy.pending[c] = pending[c] == null ? null : pending[c].clone();
+    }
+    copy.pendingTotal = pendingTotal;
+    copy.histogram = histogram == null ? null : histogram.copy();
+    return copy;
+  }
+
   /** Returns the number of values added. */
   public long totalCount() {
     return pendingTotal + (histogram == null ? 0 : histogram.getTotalCount());

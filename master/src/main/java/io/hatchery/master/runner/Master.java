@@ -1,0 +1,205 @@
+package io.hatchery.master.runner;
+
+import io.hatchery.master.control.MasterControl;
+import io.hatchery.master.control.MasterSnapshot;
+import io.hatchery.master.control.SwarmRequest;
+import io.hatchery.master.dispatch.UserClassSpec;
+import io.hatchery.protocol.Message;
+import io.hatchery.protocol.MessageCodec;
+import io.hatchery.protocol.payload.CustomMessage;
+import io.hatchery.protocol.transport.RpcEvent;
+import io.hatchery.protocol.transport.RpcServer;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running master: the {@link MasterControl} implementation. One platform thread ({@code
+ * hatchery-master-control}) owns the {@link MasterRunner} and all its state; it takes worker
+ * messages from the {@link RpcServer}, runs timers and executes the commands other threads queue.
+ *
+ * <p>Thread-safety: every public method may be called from any thread. Commands take effect on the
+ * control thread within about {@link #COMMAND_LATENCY}; {@link #snapshot()} reads a volatile
+ * reference and never blocks. Listeners run on the control thread.
+ *
+ * <pre>{@code
+ * try (Master master = Master.builder()
+ *     .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+ *     .bind("127.0.0.1", 0)               // or .bindLegacy(...) for G0, or .rpc(inproc.server())
+ *     .start()) {
+ *   int port = master.port();             // workers connect here
+ *   master.start(SwarmRequest.of(10, 5.0));
+ *   ...
+ *   master.quit();
+ *   master.awaitTermination(Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ */
+public final class Master implements MasterControl, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Master.class);
+
+  /** The longest a queued command waits for the control thread (its poll timeout). */
+  public static final Duration COMMAND_LATENCY = Duration.ofMillis(10);
+
+  private final MasterRunner runner;
+  private final RpcServer rpc;
+  private final boolean ownsRpc;
+  private final int port;
+  private final InstantSource clock;
+  private final List<String> classNames;
+  private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean quitRequested;
+  private volatile boolean closed;
+
+  Master(RpcServer rpc, boolean ownsRpc, int port, InstantSource clock, MasterSettings settings) {
+    this.rpc = rpc;
+    this.ownsRpc = ownsRpc;
+    this.port = port;
+    this.clock = clock;
+    this.runner = new MasterRunner(rpc, clock, settings);
+    this.classNames = runner.userClasses().stream().map(UserClassSpec::name).toList();
+    this.thread = new Thread(this::loop, "hatchery-master-control");
+    this.thread.setDaemon(true);
+  }
+
+  /** Returns a builder; see the class example. */
+  public static MasterBuilder builder() {
+    return new MasterBuilder();
+  }
+
+  void startThread() {
+    thread.start();
+  }
+
+  /** The bound TCP port (the PULL port for G0), or -1 when the transport was given. */
+  public int port() {
+    return port;
+  }
+
+  /** Adds a listener (called on the control thread). */
+  public void addListener(MasterListener listener) {
+    runner.addListener(listener);
+  }
+
+  /** Registers the listener of one custom message type (Locust's {@code register_message}). */
+  public void registerMessage(String type, MasterMessageListener listener) {
+    runner.registerMessage(type, listener);
+  }
+
+  @Override
+  public MasterSnapshot snapshot() {
+    return runner.latestSnapshot();
+  }
+
+  @Override
+  public void start(SwarmRequest request) {
+    if (quitRequested) {
+      throw new IllegalStateException("The master is quitting");
+    }
+    SwarmRequests.validate(request, classNames);
+    commands.add(() -> runner.start(request));
+  }
+
+  @Override
+  public void stop() {
+    commands.add(runner::stop);
+  }
+
+  @Override
+  public void resetStats() {
+    commands.add(runner::resetStats);
+  }
+
+  @Override
+  public void quit() {
+    quitRequested = true;
+    commands.add(runner::quit);
+  }
+
+  @Override
+  public void sendMessage(String type, Object data, String nodeId) {
+    new CustomMessage(type, data); // rejects Locust's own types
+    MessageCodec.encode(new Message(type, data, nodeId == null ? "check" : nodeId));
+    commands.add(() -> runner.sendMessage(type, data, nodeId));
+  }
+
+  /** Waits until a quit finished (final snapshot published, transport closed if owned). */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Quits (if not yet), waits up to the quit grace for the workers, then ends the thread. */
+  @Override
+  public void close() {
+    quit();
+    try {
+      if (!awaitTermination(MasterRunner.QUIT_GRACE.plusSeconds(5))) {
+        closed = true;
+        thread.join(5_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  private void loop() {
+    try {
+      while (!runner.isTerminated() && !closed) {
+        step();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Error e) {
+      LOG.error("Master control thread died", e);
+      throw e;
+    } finally {
+      if (ownsRpc) {
+        rpc.close();
+      }
+      terminated.countDown();
+    }
+  }
+
+  private void step() throws InterruptedException {
+    for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        LOG.error("Master command failed", e);
+      }
+    }
+    Duration wait = Duration.between(clock.instant(), runner.nextDeadline());
+    if (wait.isNegative()) {
+      wait = Duration.ZERO;
+    }
+    if (wait.compareTo(COMMAND_LATENCY) > 0) {
+      wait = COMMAND_LATENCY;
+    }
+    RpcEvent event;
+    try {
+      event = rpc.receive(wait);
+    } catch (IllegalStateException e) {
+      LOG.error("The master's transport failed; quitting", e);
+      runner.quit();
+      event = null;
+    }
+    for (int batch = 0; event != null && batch < 1000; batch++) {
+      runner.handle(event);
+      event = rpc.receive(Duration.ZERO);
+    }
+    if (event != null) {
+      runner.handle(event);
+    }
+    if (!clock.instant().isBefore(runner.nextDeadline())) {
+      runner.runDue();
+    }
+  }
+}

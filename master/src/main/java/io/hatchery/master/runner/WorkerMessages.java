@@ -1,0 +1,322 @@
+package io.hatchery.master.runner;
+
+import io.hatchery.master.workers.Dialect;
+import io.hatchery.master.workers.WorkerNode;
+import io.hatchery.master.workers.WorkerRegistry;
+import io.hatchery.protocol.Message;
+import io.hatchery.protocol.MessageType;
+import io.hatchery.protocol.ProtocolException;
+import io.hatchery.protocol.payload.ClientReadyPayload;
+import io.hatchery.protocol.payload.ExceptionPayload;
+import io.hatchery.protocol.payload.HeartbeatPayload;
+import io.hatchery.protocol.payload.SpawningCompletePayload;
+import io.hatchery.protocol.payload.StatsPayload;
+import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.protocol.transport.RpcEvent;
+import io.hatchery.stats.wire.MalformedStatsException;
+import io.hatchery.stats.wire.StatsReportMaps;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's message table: one method per worker message type, each deciding by the sender's
+ * registration and the run state. Mirrors {@code MasterRunner.client_listener} in locust/runners.py
+ * (2.12.1) with protocol.md §3.1/§8 and reliability.md §1.4/§1.7 applied: odd {@code client_ready}
+ * data is logged and ignored, messages from unregistered ids are never merged (heartbeats and stats
+ * are answered with {@code stop}), and malformed data is logged and dropped.
+ *
+ * <p>Not thread-safe: part of {@link MasterRunner}, on the control thread.
+ */
+final class WorkerMessages {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerMessages.class);
+
+  /** The Locust version whose protocol this master speaks (its first four characters compare). */
+  static final String LOCUST_VERSION = "2.12.1";
+
+  private final MasterRunner runner;
+
+  WorkerMessages(MasterRunner runner) {
+    this.runner = runner;
+  }
+
+  void handle(RpcEvent event) {
+    switch (event) {
+      case RpcEvent.Malformed malformed -> onMalformed(malformed);
+      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message());
+    }
+  }
+
+  private void onReceived(String nodeId, Message message) {
+    long now = runner.clock.millis();
+    if (nodeId.isEmpty()) {
+      runner.peerLog.warn("no-id", now, "Dropped a " + message.type() + " without a node id");
+      return;
+    }
+    if (message.nodeId() != null && !message.nodeId().equals(nodeId)) {
+      runner.peerLog.warn(
+          "id-mismatch:" + nodeId,
+          now,
+          "Worker " + nodeId + " sent node_id " + message.nodeId() + "; using the identity");
+    }
+    if (message.type().equals(MessageType.CLIENT_READY)) {
+      onClientReady(nodeId, message.data());
+      return;
+    }
+    Optional<WorkerNode> known = runner.registry.find(nodeId);
+    if (known.isEmpty()) {
+      onFromUnknown(nodeId, message.type(), now);
+      return;
+    }
+    WorkerNode node = known.get();
+    try {
+      switch (message.type()) {
+        case MessageType.HEARTBEAT -> onHeartbeat(node, message.data());
+        case MessageType.STATS -> onStats(node, message.data());
+        case MessageType.SPAWNING -> onSpawning(node, Dialect.G1B);
+        case MessageType.HATCHING -> onSpawning(node, Dialect.G1);
+        case MessageType.SPAWNING_COMPLETE, MessageType.HATCH_COMPLETE ->
+            onSpawningComplete(node, message.data());
+        case MessageType.CLIENT_STOPPED -> onClientStopped(node);
+        case MessageType.QUIT -> onQuit(node);
+        case MessageType.EXCEPTION -> onException(node, message.data());
+        case MessageType.LOCUSTFILE, MessageType.LOGS -> onUnsupported(node, message.type());
+        default -> onCustom(node, message);
+      }
+    } catch (ProtocolException | MalformedStatsException e) {
+      runner.peerLog.warn(
+          "bad:" + message.type() + ":" + nodeId,
+          now,
+          "Dropped malformed " + message.type() + " from worker " + nodeId + ": " + e.getMessage());
+    }
+    runner.checkStopped();
+  }
+
+  private void onClientReady(String nodeId, Object data) {
+    ClientReadyPayload ready = ClientReadyPayload.from(data);
+    long now = runner.clock.millis();
+    Dialect dialect;
+    switch (ready.kind()) {
+      case PRE_2_0 -> dialect = runner.settings.legacyG0() ? Dialect.G0 : Dialect.G1_UNKNOWN;
+      case ODD -> {
+        runner.peerLog.warn(
+            "odd-ready:" + nodeId,
+            now,
+            "Ignored client_ready with unexpected data " + describe(data) + " from " + nodeId);
+        return;
+      }
+      case VERSION -> {
+        String version = ready.versionText().orElse("");
+        if (version.startsWith(LOCUST_VERSION.substring(0, 4))) {
+          LOG.debug("Worker {} runs Locust {}", nodeId, version);
+        } else {
+          LOG.warn(
+              "Worker {} is running a different version ({}) than this master speaks ({})",
+              nodeId,
+              version,
+              LOCUST_VERSION);
+        }
+        dialect = Dialect.G2;
+      }
+      case EMPTY_VERSION, MINUS_ONE_STRING -> {
+        LOG.warn(
+            "Worker {} reported version {}; assuming the Locust 2.x protocol",
+            nodeId,
+            describe(data));
+        dialect = Dialect.G2;
+      }
+      case MINUS_ONE -> dialect = Dialect.G2;
+      default -> throw new IllegalStateException("unhandled kind " + ready.kind());
+    }
+    boolean answersHeartbeats = ready.kind() == ClientReadyPayload.Kind.MINUS_ONE;
+    Instant at = runner.clock.instant();
+    Optional<WorkerNode> previous = runner.registry.find(nodeId);
+    Optional<WorkerNode> registered =
+        runner.registry.register(nodeId, dialect, answersHeartbeats, at);
+    if (registered.isEmpty()) {
+      runner.peerLog.warn(
+          "full", now, "Refused worker " + nodeId + ": the master already knows too many ids");
+      return;
+    }
+    WorkerNode node = registered.get();
+    runner.unknownPeers.forget(nodeId);
+    if (dialect == Dialect.G2) {
+      runner.out.ack(node);
+    }
+    LOG.info(
+        "Worker {} (index {}, {}) reported as ready. {} workers connected.",
+        nodeId,
+        node.index(),
+        dialect.label(),
+        runner.registry.active().size());
+    if (previous.isPresent()) {
+      runner.driver.workerLeft(nodeId, false, at);
+    }
+    runner.driver.workerJoined(node, at);
+  }
+
+  private void onFromUnknown(String nodeId, String type, long now) {
+    boolean answer = type.equals(MessageType.HEARTBEAT) || type.equals(MessageType.STATS);
+    if (answer && !runner.settings.legacyG0() && runner.unknownPeers.shouldAnswer(nodeId, now)) {
+      // A stock worker answers stop with client_stopped and client_ready: it re-registers.
+      runner.out.stopUnknown(nodeId);
+    }
+    runner.peerLog.warn(
+        "unknown:" + type,
+        now,
+        "Got "
+            + type
+            + " from unregistered worker "
+            + nodeId
+            + (answer ? "; told it to stop" : ""));
+  }
+
+  private void onHeartbeat(WorkerNode node, Object data) throws ProtocolException {
+    HeartbeatPayload beat = HeartbeatPayload.from(data);
+    Instant now = runner.clock.instant();
+    runner.registry.heartbeatReceived(node);
+    node.heartbeat(now, beat.currentCpuUsagePercent(), beat.currentMemoryUsageBytes());
+    boolean wasMissing = node.isMissing();
+    node.state(beat.state());
+    if (node.dialect() == Dialect.G1_UNKNOWN) {
+      learnFromState(node, beat.state());
+    }
+    if (beat.userCount() != null && node.dialect().isLegacy()) {
+      node.reportUserCount(beat.userCount());
+    }
+    if (node.answersHeartbeats()) {
+      runner.out.heartbeat(node);
+    }
+    if (wasMissing) {
+      LOG.info("Worker {} self-healed with heartbeat, state {}", node.id(), beat.state().wire());
+      runner.driver.workerJoined(node, now);
+    }
+  }
+
+  private void onStats(WorkerNode node, Object data)
+      throws ProtocolException, MalformedStatsException {
+    StatsPayload payload = StatsPayload.from(data);
+    Map<?, ?> map = (Map<?, ?>) data;
+    runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
+    runner.statsVersion++;
+    if (payload.userClassesCount() != null) {
+      node.reportUsers(payload.userClassesCount());
+    } else {
+      node.reportUserCount(payload.userCount());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report = (Map<String, Object>) map;
+    runner.listeners.forEach(l -> l.workerReport(node.id(), report));
+  }
+
+  private void onSpawning(WorkerNode node, Dialect learned) {
+    if (node.dialect() == Dialect.G1_UNKNOWN) {
+      node.learnDialect(learned);
+      LOG.info("Worker {} speaks {}", node.id(), learned.label());
+    }
+    node.state(learned == Dialect.G1 ? WorkerState.HATCHING : WorkerState.SPAWNING);
+  }
+
+  private void onSpawningComplete(WorkerNode node, Object data) throws ProtocolException {
+    SpawningCompletePayload done = SpawningCompletePayload.from(data);
+    node.state(WorkerState.RUNNING);
+    if (done.userClassesCount() != null) {
+      node.reportUsers(done.userClassesCount());
+    } else {
+      node.reportUserCount(done.userCount());
+    }
+  }
+
+  private void onClientStopped(WorkerNode node) {
+    // Locust deletes the node; the worker re-registers with client_ready after its stop timeout.
+    runner.registry.remove(node.id());
+    runner.driver.workerLeft(node.id(), true, runner.clock.instant());
+    LOG.info("Worker {} stopped its users", node.id());
+  }
+
+  private void onQuit(WorkerNode node) {
+    node.markQuitReceived();
+    runner.registry.remove(node.id());
+    LOG.info("Worker {} quit. {} workers left.", node.id(), runner.registry.active().size());
+    if (runner.isQuitting()) {
+      return;
+    }
+    runner.driver.workerLeft(node.id(), true, runner.clock.instant());
+    if (runner.driver.isActive() && !runner.driver.hasWorkers()) {
+      LOG.info("The last worker quit, stopping test.");
+      runner.stop();
+    }
+  }
+
+  private void onException(WorkerNode node, Object data) throws ProtocolException {
+    ExceptionPayload exception = ExceptionPayload.from(data);
+    runner.exceptions.add(node.id(), exception.msg(), exception.traceback());
+  }
+
+  private void onUnsupported(WorkerNode node, String type) {
+    runner.peerLog.warn(
+        "unsupported:" + type,
+        runner.clock.millis(),
+        "Ignored " + type + " from worker " + node.id() + " (not supported by this master)");
+  }
+
+  private void onCustom(WorkerNode node, Message message) {
+    MasterMessageListener listener = runner.messageListeners.get(message.type());
+    if (listener == null) {
+      runner.peerLog.warn(
+          "custom:" + message.type(),
+          runner.clock.millis(),
+          "Unknown message type received from worker " + node.id() + ": " + message.type());
+      return;
+    }
+    listener.onMessage(node.id(), message.data());
+  }
+
+  private void onMalformed(RpcEvent.Malformed malformed) {
+    long now = runner.clock.millis();
+    Optional<WorkerNode> node = malformed.nodeId().flatMap(runner.registry::find);
+    runner.peerLog.warn(
+        "malformed:" + malformed.identityForLog(),
+        now,
+        "Undecodable frame from "
+            + malformed.identityForLog()
+            + ": "
+            + malformed.error().getMessage());
+    if (node.isPresent() && runner.reconnectLimiter.shouldAnswer(node.get().id(), now)) {
+      runner.out.reconnect(node.get()); // Locust 2.13.2+: only to a known sender
+    }
+  }
+
+  /** One liveness check: marks silent workers missing, removes long-missing ones. */
+  void checkLiveness(Instant now) {
+    WorkerRegistry.LivenessChanges changes = runner.registry.check();
+    for (WorkerNode node : changes.becameMissing()) {
+      LOG.info("Worker {} failed to send heartbeat, setting state to missing.", node.id());
+      runner.driver.workerLeft(node.id(), runner.settings.rebalance(), now);
+    }
+    for (WorkerNode node : changes.removed()) {
+      LOG.info("Worker {} has been missing too long, removing it", node.id());
+      runner.driver.workerLeft(node.id(), true, now);
+    }
+    if (!changes.isEmpty() && runner.driver.isActive() && !runner.driver.hasWorkers()) {
+      LOG.info("The last worker went missing, stopping test.");
+      runner.stop();
+    }
+    runner.checkStopped();
+  }
+
+  private static void learnFromState(WorkerNode node, WorkerState state) {
+    if (state == WorkerState.HATCHING) {
+      node.learnDialect(Dialect.G1);
+    } else if (state == WorkerState.SPAWNING) {
+      node.learnDialect(Dialect.G1B);
+    }
+  }
+
+  private static String describe(Object data) {
+    String text = data instanceof String s ? "'" + s + "'" : String.valueOf(data);
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+}

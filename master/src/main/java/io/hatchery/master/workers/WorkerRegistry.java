@@ -1,0 +1,140 @@
+package io.hatchery.master.workers;
+
+import io.hatchery.protocol.payload.WorkerState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registered workers, in registration order, with Locust's liveness rules: every heartbeat
+ * resets a worker's counter to {@link #HEARTBEAT_LIVENESS}; every check (once per heartbeat
+ * interval) marks a worker whose counter fell below zero {@code missing}, else decrements it; a
+ * missing worker whose counter reached {@link #HEARTBEAT_DEAD_INTERNAL} is removed. So a worker is
+ * missing on the 5th check after its last heartbeat (4&ndash;5 s) and removed about 60 s later.
+ *
+ * <p>Mirrors {@code MasterRunner.clients} and {@code heartbeat_worker} in locust/runners.py
+ * (2.12.1). Indexes (sent in {@code ack}) are stable per node id for the registry's lifetime; at
+ * most {@code maxWorkers} distinct ids ever get one, so hostile registrations cannot grow memory
+ * without bound. Not thread-safe: owned by the master's control thread.
+ */
+public final class WorkerRegistry {
+  /** Locust's {@code HEARTBEAT_LIVENESS}. */
+  public static final int HEARTBEAT_LIVENESS = 3;
+
+  /** Locust's {@code HEARTBEAT_DEAD_INTERNAL} (sic): counter value at which a missing node goes. */
+  public static final int HEARTBEAT_DEAD_INTERNAL = -60;
+
+  /** What one liveness check changed. */
+  public record LivenessChanges(List<WorkerNode> becameMissing, List<WorkerNode> removed) {
+    public LivenessChanges {
+      becameMissing = List.copyOf(becameMissing);
+      removed = List.copyOf(removed);
+    }
+
+    public boolean isEmpty() {
+      return becameMissing.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  private final Map<String, WorkerNode> nodes = new LinkedHashMap<>();
+  private final Map<String, Integer> indexes = new HashMap<>();
+  private final int maxWorkers;
+
+  /**
+   * @param maxWorkers the most distinct node ids that will ever be registered
+   */
+  public WorkerRegistry(int maxWorkers) {
+    if (maxWorkers < 1) {
+      throw new IllegalArgumentException("maxWorkers must be >= 1: " + maxWorkers);
+    }
+    this.maxWorkers = maxWorkers;
+  }
+
+  /**
+   * Registers (or re-registers) {@code id} in state {@code ready} with a fresh liveness counter, as
+   * Locust recreates the node on every accepted {@code client_ready}.
+   *
+   * @return the node, or empty when {@code id} is new and the registry already gave out {@code
+   *     maxWorkers} indexes
+   */
+  public Optional<WorkerNode> register(
+      String id, Dialect dialect, boolean answersHeartbeats, Instant now) {
+    Integer index = indexes.get(id);
+    if (index == null) {
+      if (indexes.size() >= maxWorkers) {
+        return Optional.empty();
+      }
+      index = indexes.size();
+      indexes.put(id, index);
+    }
+    WorkerNode node =
+        new WorkerNode(id, index, dialect, answersHeartbeats, HEARTBEAT_LIVENESS, now);
+    nodes.remove(id); // re-registration moves the node to the end, as a new dict entry would
+    nodes.put(id, node);
+    return Optional.of(node);
+  }
+
+  public Optional<WorkerNode> find(String id) {
+    return Optional.ofNullable(nodes.get(id));
+  }
+
+  public Optional<WorkerNode> remove(String id) {
+    return Optional.ofNullable(nodes.remove(id));
+  }
+
+  /** Every registered node, in registration order (unmodifiable live view). */
+  public Collection<WorkerNode> all() {
+    return Collections.unmodifiableCollection(nodes.values());
+  }
+
+  public boolean isEmpty() {
+    return nodes.isEmpty();
+  }
+
+  /** Nodes that are not missing, in registration order. */
+  public List<WorkerNode> active() {
+    return nodes.values().stream().filter(n -> !n.isMissing()).toList();
+  }
+
+  /** Nodes in state {@code state}. */
+  public long countIn(WorkerState state) {
+    return nodes.values().stream().filter(n -> n.state() == state).count();
+  }
+
+  /** Resets the liveness counter of {@code node} (a heartbeat arrived). */
+  public void heartbeatReceived(WorkerNode node) {
+    node.heartbeatLiveness(HEARTBEAT_LIVENESS);
+  }
+
+  /**
+   * One liveness check (Locust's {@code heartbeat_worker} loop body): marks silent nodes missing
+   * (clearing their users) and removes nodes missing for long enough. G0 nodes, which never send
+   * heartbeats, are skipped.
+   */
+  public LivenessChanges check() {
+    List<WorkerNode> missing = new ArrayList<>();
+    List<WorkerNode> removed = new ArrayList<>();
+    for (WorkerNode node : List.copyOf(nodes.values())) {
+      if (!node.dialect().sendsHeartbeats()) {
+        continue;
+      }
+      if (node.heartbeatLiveness() < 0 && !node.isMissing()) {
+        node.state(WorkerState.MISSING);
+        node.clearUsers();
+        missing.add(node);
+      } else if (node.heartbeatLiveness() <= HEARTBEAT_DEAD_INTERNAL) {
+        nodes.remove(node.id());
+        removed.add(node);
+      } else {
+        node.heartbeatLiveness(node.heartbeatLiveness() - 1);
+      }
+    }
+    return new LivenessChanges(missing, removed);
+  }
+}

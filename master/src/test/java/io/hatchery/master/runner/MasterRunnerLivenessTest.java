@@ -1,0 +1,106 @@
+package io.hatchery.master.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hatchery.master.control.WorkerView;
+import io.hatchery.protocol.MessageType;
+import io.hatchery.protocol.payload.WorkerState;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class MasterRunnerLivenessTest {
+  private final RunnerHarness h = new RunnerHarness();
+
+  private WorkerState stateOf(String id) {
+    return h.runner.publishNow().workers().stream()
+        .filter(w -> w.id().equals(id))
+        .map(WorkerView::state)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void workerIsMissingOnTheFifthCheckAfterItsLastHeartbeat() {
+    h.ready("vm_a", "");
+    h.heartbeat("vm_a", WorkerState.READY);
+
+    h.advance(Duration.ofSeconds(4));
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.READY);
+    h.advance(Duration.ofSeconds(1));
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.MISSING);
+    assertThat(h.runner.publishNow().degraded()).containsExactly("worker vm_a is missing");
+  }
+
+  @Test
+  void regularHeartbeatsKeepAWorkerAlive() {
+    h.ready("vm_a", "");
+    h.advanceWithHeartbeats(Duration.ofSeconds(30), WorkerState.READY, "vm_a");
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.READY);
+  }
+
+  @Test
+  void heartbeatFromAMissingWorkerHealsIt() {
+    h.ready("vm_a", "");
+    h.advance(Duration.ofSeconds(6));
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.MISSING);
+
+    h.heartbeat("vm_a", WorkerState.RUNNING);
+
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.RUNNING);
+    assertThat(h.runner.publishNow().degraded()).isEmpty();
+  }
+
+  @Test
+  void missingWorkerIsRemovedAboutSixtySecondsLater() {
+    h.ready("vm_a", "");
+    h.advance(Duration.ofSeconds(5));
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.MISSING);
+
+    h.advance(Duration.ofSeconds(58));
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.MISSING);
+    h.advance(Duration.ofSeconds(3));
+    assertThat(stateOf("vm_a")).isNull();
+  }
+
+  @Test
+  void heartbeatsAndStatsFromUnknownIdsAreAnsweredWithStopAndNeverMerged() {
+    h.heartbeat("ghost_1", WorkerState.RUNNING);
+    h.send("ghost_1", MessageType.STATS, StatsData.requests("/x", 12_345));
+
+    assertThat(h.sent("ghost_1", MessageType.STOP)).hasSize(1); // rate-limited: one per 10 s
+    assertThat(h.runner.publishNow().stats().total().numRequests()).isZero();
+    assertThat(h.runner.publishNow().workers()).isEmpty();
+
+    h.advance(Duration.ofSeconds(11));
+    h.heartbeat("ghost_1", WorkerState.RUNNING);
+    assertThat(h.sent("ghost_1", MessageType.STOP)).hasSize(2);
+  }
+
+  @Test
+  void unknownIdsRememberedAreBounded() {
+    for (int i = 0; i < 5_000; i++) {
+      h.heartbeat("ghost_" + i, WorkerState.READY);
+    }
+    assertThat(h.runner.unknownPeers.size()).isEqualTo(1_024);
+  }
+
+  @Test
+  void otherMessagesFromUnknownIdsAreDroppedSilently() {
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("user_classes_count", Map.of("MyUser", 1L));
+    done.put("user_count", 1L);
+    h.send("ghost", MessageType.SPAWNING, null);
+    h.send("ghost", MessageType.SPAWNING_COMPLETE, done);
+    h.send("ghost", MessageType.EXCEPTION, Map.of("msg", "x", "traceback", "t"));
+    h.send("ghost", "my_custom", List.of("a"));
+
+    assertThat(h.rpc.server().sent()).isEmpty();
+    assertThat(h.runner.publishNow().exceptions()).isEmpty();
+  }
+}

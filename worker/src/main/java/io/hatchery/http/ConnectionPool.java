@@ -1,0 +1,245 @@
+package io.hatchery.http;
+
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.client5.http.ssl.TrustAllStrategy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP client and connection pool that {@link HttpSession}s send through: one per worker
+ * process (or per user class that wants its own settings). Its counterpart in Locust is the set of
+ * urllib3 pools behind the sessions, and its {@code pool_manager} when users share one.
+ *
+ * <p>Sessions keep Locust's default of <em>separate connections per user</em> although they share
+ * this pool: every session leases only connections tagged with its own connection group
+ * (HttpClient's connection state), so one user's keep-alive connection is never handed to another
+ * user unless both sessions were created with the same group. One pool per worker keeps the
+ * per-user cost to a session object and its sockets. Connections idle longer than {@link
+ * Builder#idleTimeout} are closed by a background thread, and a connection idle longer than {@link
+ * Builder#validateAfterInactivity} is checked before reuse (a read of at most 1 ms, inside the
+ * measured response time).
+ *
+ * <p>Defaults: 60 s connect and response timeouts (FastHttpUser's; requests has none), 30 redirects
+ * (requests'), no retries (Locust's {@code max_retries=0}), proxies ignored, certificates verified,
+ * relaxed cookie parsing, gzip/deflate decoded. Thread-safe; close it after the sessions.
+ *
+ * <pre>{@code
+ * try (ConnectionPool pool = ConnectionPool.builder().responseTimeout(Duration.ofSeconds(5)).build()) {
+ *   HttpSession session = new HttpSession(pool, "http://target", reporter);
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+  private final CloseableHttpClient client;
+  private final PoolingHttpClientConnectionManager connections;
+  private final RequestConfig defaultConfig;
+  private final Duration connectTimeout;
+  private final Duration responseTimeout;
+  private final int maxRedirects;
+
+  private ConnectionPool(Builder builder) {
+    this.connectTimeout = builder.connectTimeout;
+    this.responseTimeout = builder.responseTimeout;
+    this.maxRedirects = builder.maxRedirects;
+    this.connections = connectionManager(builder);
+    this.defaultConfig =
+        RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(responseTimeout))
+            .setMaxRedirects(maxRedirects)
+            // requests counts a redirect loop against max_redirects instead of refusing it.
+            .setCircularRedirectsAllowed(true)
+            .setCookieSpec(StandardCookieSpec.RELAXED)
+            .build();
+    HttpClientBuilder client =
+        HttpClientBuilder.create()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(defaultConfig)
+            .disableAutomaticRetries()
+            .evictIdleConnections(TimeValue.of(builder.idleTimeout));
+    if (builder.trustEnv) {
+      client.useSystemProperties();
+    }
+    this.client = client.build();
+  }
+
+  /** A pool with the defaults. */
+  public static ConnectionPool create() {
+    return builder().build();
+  }
+
+  /** Settings for a new pool. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Connections open in this pool, leased and idle, over all sessions. */
+  public int openConnections() {
+    var stats = connections.getTotalStats();
+    return stats.getLeased() + stats.getAvailable();
+  }
+
+  /** Closes every connection at once; requests in flight fail. Idempotent. */
+  @Override
+  public void close() {
+    client.close(CloseMode.IMMEDIATE);
+  }
+
+  CloseableHttpClient client() {
+    return client;
+  }
+
+  RequestConfig defaultConfig() {
+    return defaultConfig;
+  }
+
+  Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  Duration responseTimeout() {
+    return responseTimeout;
+  }
+
+  int maxRedirects() {
+    return maxRedirects;
+  }
+
+  private static PoolingHttpClientConnectionManager connectionManager(Builder builder) {
+    PoolingHttpClientConnectionManagerBuilder connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            // STRICT: the only pool that prefers an idle connection of the asking session's group.
+            .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+            .setConnPoolPolicy(PoolReusePolicy.LIFO)
+            .setMaxConnTotal(builder.maxConnections)
+            .setMaxConnPerRoute(builder.maxConnections)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(builder.connectTimeout))
+                    .setSocketTimeout(Timeout.of(builder.responseTimeout))
+                    .setValidateAfterInactivity(TimeValue.of(builder.validateAfterInactivity))
+                    .build());
+    if (builder.insecure) {
+      connections.setTlsSocketStrategy(trustingEveryone());
+    }
+    if (builder.trustEnv) {
+      connections.useSystemProperties();
+    }
+    return connections.build();
+  }
+
+  private static TlsSocketStrategy trustingEveryone() {
+    try {
+      return (TlsSocketStrategy)
+          ClientTlsStrategyBuilder.create()
+              .setSslContext(
+                  SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())
+              .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+              .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create a TLS context that trusts everyone", e);
+    }
+  }
+
+  /** Settings of a {@link ConnectionPool}; not thread-safe. */
+  public static final class Builder {
+    private int maxConnections = 100_000;
+    private Duration connectTimeout = Duration.ofSeconds(60);
+    private Duration responseTimeout = Duration.ofSeconds(60);
+    private Duration validateAfterInactivity = Duration.ofSeconds(2);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private int maxRedirects = 30;
+    private boolean trustEnv;
+    private boolean insecure;
+
+    private Builder() {}
+
+    /** Most connections open at once per target host (and in total); default 100,000. */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be >= 1: " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /** How long to wait for a TCP connection; default 60 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout);
+      return this;
+    }
+
+    /** The longest wait for data from the server (a read timeout); default 60 s. */
+    public Builder responseTimeout(Duration responseTimeout) {
+      this.responseTimeout = positive(responseTimeout);
+      return this;
+    }
+
+    /** Idle time after which a pooled connection is checked before reuse; default 2 s. */
+    public Builder validateAfterInactivity(Duration validateAfterInactivity) {
+      this.validateAfterInactivity = positive(validateAfterInactivity);
+      return this;
+    }
+
+    /** Idle time after which a pooled connection is closed; default 60 s. */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = positive(idleTimeout);
+      return this;
+    }
+
+    /** Redirects followed per request before it fails; default 30 (requests'). */
+    public Builder maxRedirects(int maxRedirects) {
+      if (maxRedirects < 0) {
+        throw new IllegalArgumentException("maxRedirects must be >= 0: " + maxRedirects);
+      }
+      this.maxRedirects = maxRedirects;
+      return this;
+    }
+
+    /**
+     * Whether to take proxy settings from the JVM ({@code -Dhttp.proxyHost}, {@code
+     * -Dhttps.proxyHost}, {@code -Dhttp.nonProxyHosts}, the default {@code ProxySelector}), like
+     * requests' {@code trust_env}; default false: proxies are ignored.
+     */
+    public Builder trustEnv(boolean trustEnv) {
+      this.trustEnv = trustEnv;
+      return this;
+    }
+
+    /** Whether to accept any TLS certificate and host name (FastHttpUser's {@code insecure}). */
+    public Builder insecure(boolean insecure) {
+      this.insecure = insecure;
+      return this;
+    }
+
+    /** A pool with these settings. */
+    public ConnectionPool build() {
+      return new ConnectionPool(this);
+    }
+
+    private static Duration positive(Duration duration) {
+      Objects.requireNonNull(duration, "duration");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.hatchery.worker.engine;
+
+import io.hatchery.CustomMessageListener;
+import io.hatchery.Environment;
+import io.hatchery.Runner;
+import io.hatchery.stats.StatsRecorder;
+import io.hatchery.worker.runtime.ScenarioBridge;
+import io.hatchery.worker.runtime.UserErrorListener;
+import io.hatchery.worker.runtime.UserPool;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The user engine behind a worker runtime: the environment, its events, the users and the request
+ * statistics (the engine half of Locust's {@code Runner}). Creating it installs the listener that
+ * records every request event into {@link #stats()}.
+ *
+ * <pre>{@code
+ * Environment env = Environment.builder().host(host).stopTimeout(stopTimeout).build();
+ * ScenarioEngine engine = ScenarioEngine.create(env, UserClasses.of(classes).filterByTags(tags, excluded));
+ * engine.fireInit();
+ * WorkerRuntime.start(settings, engine);   // the runtime binds and drives it
+ * }</pre>
+ *
+ * <p>Thread-safety: the {@link ScenarioBridge} methods are called by the runtime's control thread;
+ * {@link #stats()} and {@link #environment()} may be used from any thread.
+ */
+public final class ScenarioEngine implements ScenarioBridge {
+
+  private static final System.Logger LOG = System.getLogger(ScenarioEngine.class.getName());
+
+  private final Environment environment;
+  private final StatsRecorder stats;
+  private final UserGroup users;
+  private volatile ScenarioRunner runner;
+
+  /**
+   * Creates an engine.
+   *
+   * @param clock the clock of wait times and statistics
+   * @param seed seeds the users' random generators (task choice, {@code between})
+   */
+  public ScenarioEngine(
+      Environment environment,
+      UserClasses classes,
+      StatsRecorder stats,
+      InstantSource clock,
+      long seed) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.stats = Objects.requireNonNull(stats, "stats");
+    this.users = new UserGroup(environment, classes, clock, seed);
+    environment.events().request().add(new RequestStatsListener(stats));
+  }
+
+  /** An engine on the system clock with a random seed and fresh statistics. */
+  public static ScenarioEngine create(Environment environment, UserClasses classes) {
+    InstantSource clock = InstantSource.system();
+    return new ScenarioEngine(
+        environment, classes, new StatsRecorder(clock), clock, System.nanoTime());
+  }
+
+  /** The environment scenarios see. */
+  public Environment environment() {
+    return environment;
+  }
+
+  @Override
+  public void bind(Runner runner, UserErrorListener userErrors) {
+    ScenarioRunner wrapped = new ScenarioRunner(runner);
+    environment.attachRunner(wrapped);
+    this.runner = wrapped;
+    Objects.requireNonNull(userErrors, "userErrors");
+    environment.events().userError().add(event -> userErrors.onUserError(event.exception()));
+  }
+
+  @Override
+  public UserPool users() {
+    return users;
+  }
+
+  /** The users, with the engine-side extras of {@link UserGroup}. */
+  public UserGroup userGroup() {
+    return users;
+  }
+
+  @Override
+  public StatsRecorder stats() {
+    return stats;
+  }
+
+  /**
+   * Sets the host a master's {@code spawn} names (Locust's worker sets {@code environment.host}).
+   */
+  public void setHost(String host) {
+    environment.setHost(host);
+  }
+
+  /** Fires the init event (Locust's {@code init}); the CLI calls it once after loading. */
+  public void fireInit() {
+    environment.events().init().fire(environment);
+  }
+
+  @Override
+  public void fireTestStart() {
+    environment.events().testStart().fire(environment);
+  }
+
+  @Override
+  public void fireTestStop() {
+    environment.events().testStop().fire(environment);
+  }
+
+  @Override
+  public void fireSpawningComplete(int userCount) {
+    environment.events().spawningComplete().fire(userCount);
+  }
+
+  @Override
+  public void fireReportToMaster(Map<String, Object> data) {
+    environment.events().reportToMaster().fire(data);
+  }
+
+  @Override
+  public void fireQuitting() {
+    environment.events().quitting().fire(environment);
+  }
+
+  @Override
+  public void fireCustomMessage(String type, Object data, String nodeId) {
+    ScenarioRunner bound = runner;
+    CustomMessageListener listener = bound == null ? null : bound.listener(type);
+    if (listener == null) {
+      LOG.log(System.Logger.Level.WARNING, "Unknown message type received: " + type);
+      return;
+    }
+    listener.onMessage(type, data, nodeId);
+  }
+}

@@ -1,0 +1,55 @@
+package io.hatchery.worker.engine;
+
+import io.hatchery.User;
+import io.hatchery.UserClass;
+import java.lang.reflect.Modifier;
+import java.util.Objects;
+
+/**
+ * A runnable user class as the engine sees it: the class, its {@link UserClass} facts and its task
+ * tree (after any tag filtering). Immutable.
+ *
+ * @param type the concrete user class
+ * @param tree its tasks
+ */
+public record UserClassModel(Class<? extends User> type, TaskTree tree) {
+
+  /** Checks the class is concrete. */
+  public UserClassModel {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(tree, "tree");
+    if (Modifier.isAbstract(type.getModifiers())) {
+      throw new IllegalArgumentException(type.getName() + " is abstract and cannot run");
+    }
+  }
+
+  /**
+   * Reads {@code type}'s declarations.
+   *
+   * @throws IllegalArgumentException for an abstract class, a bad {@link UserClass} or a malformed
+   *     task declaration
+   */
+  public static UserClassModel of(Class<? extends User> type) {
+    UserClassModel model = new UserClassModel(type, TaskDeclarations.treeOf(type));
+    model.describe();
+    return model;
+  }
+
+  /** The class name users are counted under: the simple name (Locust's {@code __name__}). */
+  public String name() {
+    return type.getSimpleName();
+  }
+
+  /** The plain description the CLI and master use. */
+  public UserClassDescription describe() {
+    UserClass declared = type.getAnnotation(UserClass.class);
+    double weight = declared == null ? 1 : declared.weight();
+    int fixedCount = declared == null ? 0 : declared.fixedCount();
+    String host = declared == null || declared.host().isEmpty() ? null : declared.host();
+    return new UserClassDescription(name(), weight, fixedCount, tree.allTags(), host);
+  }
+
+  UserClassModel withTree(TaskTree filtered) {
+    return new UserClassModel(type, filtered);
+  }
+}

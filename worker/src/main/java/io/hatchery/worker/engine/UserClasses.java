@@ -1,0 +1,89 @@
+package io.hatchery.worker.engine;
+
+import io.hatchery.User;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The user classes of a scenario, by name, in the order given (Locust's {@code user_classes}).
+ *
+ * <pre>{@code
+ * UserClasses classes = UserClasses.of(List.of(ShopUser.class, AdminUser.class))
+ *     .filterByTags(Set.of("checkout"), null);         // -T checkout
+ * List<UserClassDescription> forMaster = classes.describe();
+ * }</pre>
+ *
+ * <p>Immutable; filtering returns a new instance.
+ */
+public final class UserClasses {
+
+  private final Map<String, UserClassModel> byName;
+
+  private UserClasses(Map<String, UserClassModel> byName) {
+    this.byName = byName;
+  }
+
+  /**
+   * Reads the classes.
+   *
+   * @throws IllegalArgumentException for an abstract class, a malformed declaration, or two classes
+   *     with the same simple name (Locust requires unique class names)
+   */
+  public static UserClasses of(List<Class<? extends User>> types) {
+    Map<String, UserClassModel> byName = new LinkedHashMap<>();
+    for (Class<? extends User> type : types) {
+      UserClassModel model = UserClassModel.of(type);
+      UserClassModel other = byName.putIfAbsent(model.name(), model);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "duplicate user class name "
+                + model.name()
+                + ": "
+                + other.type().getName()
+                + " and "
+                + type.getName());
+      }
+    }
+    return new UserClasses(byName);
+  }
+
+  /**
+   * Applies {@code --tags}/{@code --exclude-tags} to every class's tasks (Locust's {@code
+   * Environment._filter_tasks_by_tags}). A class may end with no tasks; such a user reports one
+   * error and ends when started.
+   *
+   * @param tags tags to keep (null or empty: no include filter)
+   * @param excludeTags tags to drop (null or empty: no exclude filter)
+   */
+  public UserClasses filterByTags(Set<String> tags, Set<String> excludeTags) {
+    Set<String> include = tags == null || tags.isEmpty() ? null : Set.copyOf(tags);
+    Set<String> exclude =
+        excludeTags == null || excludeTags.isEmpty() ? null : Set.copyOf(excludeTags);
+    Map<String, UserClassModel> filtered = new LinkedHashMap<>();
+    byName.forEach(
+        (name, model) ->
+            filtered.put(name, model.withTree(TagFilter.filter(model.tree(), include, exclude))));
+    return new UserClasses(filtered);
+  }
+
+  /** The classes' plain descriptions, in order. */
+  public List<UserClassDescription> describe() {
+    List<UserClassDescription> out = new ArrayList<>();
+    byName.values().forEach(model -> out.add(model.describe()));
+    return out;
+  }
+
+  /** The class named {@code name}, if known. */
+  public Optional<UserClassModel> byName(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Every class, in order. */
+  public List<UserClassModel> models() {
+    return List.copyOf(byName.values());
+  }
+}
