@@ -40,8 +40,10 @@ public final class ReportedStats {
   private final Set<String> reportKeys;
   private final Set<String> entryKeys;
   private final Set<String> errorKeys;
+  private final String occurrencesKey;
   private final RequestStats stats = new RequestStats(InstantSource.system());
   private final List<Long> userCounts = new ArrayList<>();
+  private final List<Long> errorOccurrences = new ArrayList<>();
   private final Set<Object> totalNames = new LinkedHashSet<>();
 
   /**
@@ -53,6 +55,7 @@ public final class ReportedStats {
   public ReportedStats(Set<String> reportKeys, Set<String> entryKeys, String occurrencesKey) {
     this.reportKeys = reportKeys;
     this.entryKeys = entryKeys;
+    this.occurrencesKey = occurrencesKey;
     this.errorKeys =
         Set.of(StatsErrorMaps.NAME, StatsErrorMaps.METHOD, StatsErrorMaps.ERROR, occurrencesKey);
   }
@@ -67,9 +70,12 @@ public final class ReportedStats {
     for (Object entry : (List<?>) data.get(STATS)) {
       assertThat(((Map<?, ?>) entry).keySet()).as("entry keys").isEqualTo(entryKeys);
     }
+    long occurrences = 0;
     for (Object error : ((Map<?, ?>) data.get(ERRORS)).values()) {
       assertThat(((Map<?, ?>) error).keySet()).as("error keys").isEqualTo(errorKeys);
+      occurrences += ((Number) ((Map<?, ?>) error).get(occurrencesKey)).longValue();
     }
+    errorOccurrences.add(occurrences);
     userCounts.add(StatsPayload.from(data).userCount());
     stats.merge(StatsReportMaps.fromMap(data, stats.nowEpochSeconds()));
   }
@@ -126,6 +132,14 @@ public final class ReportedStats {
   /** The {@code user_count} of every report, in arrival order. */
   public List<Long> userCounts() {
     return List.copyOf(userCounts);
+  }
+
+  /**
+   * The error occurrences each report carried (summed over its error entries), in arrival order.
+   * Locust4j before 2.2.1 never clears its error table, so its reports carry running totals.
+   */
+  public List<Long> errorOccurrencesPerReport() {
+    return List.copyOf(errorOccurrences);
   }
 
   /** The distinct names the peer gave its {@code stats_total}. */

@@ -50,6 +50,8 @@ public final class BoomerQuirksWorker implements AutoCloseable {
   private final BoomerUsers users;
   private final ConcurrentLinkedQueue<byte[]> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicInteger foreignDropped = new AtomicInteger();
+  private final AtomicInteger framesSent = new AtomicInteger();
+  private volatile Throwable ioFailure;
   private final ZContext context = new ZContext();
   private final Thread io;
   private final Thread timers;
@@ -104,12 +106,37 @@ public final class BoomerQuirksWorker implements AutoCloseable {
     return foreignDropped.get();
   }
 
+  /** For failure messages: state, frames handed to ZeroMQ, whether the I/O thread is alive. */
+  public String describe() {
+    return "Boomer peer "
+        + nodeId
+        + " state="
+        + state
+        + " framesSent="
+        + framesSent.get()
+        + " queued="
+        + outbox.size()
+        + " ioAlive="
+        + io.isAlive()
+        + (ioFailure == null ? "" : " ioFailure=" + ioFailure);
+  }
+
   private void ioLoop(ZMQ.Socket dealer) {
+    try {
+      pump(dealer);
+    } catch (RuntimeException | Error e) {
+      ioFailure = e;
+      throw e;
+    }
+  }
+
+  private void pump(ZMQ.Socket dealer) {
     try (ZMQ.Poller poller = context.createPoller(1)) {
       poller.register(dealer, ZMQ.Poller.POLLIN);
       while (!closed || !outbox.isEmpty()) {
         for (byte[] frame = outbox.poll(); frame != null; frame = outbox.poll()) {
           dealer.send(frame, 0);
+          framesSent.incrementAndGet();
         }
         if (closed) {
           break;
