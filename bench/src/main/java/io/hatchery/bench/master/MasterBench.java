@@ -27,6 +27,7 @@ public final class MasterBench {
     int entries = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     int buckets = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     try (MasterProcess master = MasterProcess.start(kind, workers, runTime)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(master::kill));
       WorkerFleet fleet = new WorkerFleet("127.0.0.1", master.port(), workers, entries, buckets);
       Thread fleetThread = Thread.ofPlatform().name("worker-fleet").start(fleet);
       try {

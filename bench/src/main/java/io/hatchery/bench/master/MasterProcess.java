@@ -1,5 +1,6 @@
 package io.hatchery.bench.master;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -9,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A master under test in a process of its own: a Hatchery master ({@link HatcheryMasterMain}) or
@@ -58,7 +61,7 @@ final class MasterProcess implements AutoCloseable {
               List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-cp",
-                  System.getProperty("java.class.path"),
+                  absoluteClassPath(),
                   HatcheryMasterMain.class.getName(),
                   Integer.toString(port),
                   Integer.toString(workers),
@@ -171,10 +174,22 @@ final class MasterProcess implements AutoCloseable {
     throw new IllegalStateException(kind + " master did not bind within " + timeout);
   }
 
+  /** The harness's class path with absolute entries (the master runs in a temporary directory). */
+  private static String absoluteClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /** Kills the process by PID at once (shutdown hook of an interrupted benchmark). */
+  void kill() {
+    process.destroyForcibly();
   }
 
   @Override

@@ -46,6 +46,8 @@ final class WorkerFleet implements Runnable {
   private final AtomicLong reportsSent = new AtomicLong();
   private final AtomicLong heartbeatsSent = new AtomicLong();
   private final AtomicLong firstSpawnNanos = new AtomicLong();
+  private final AtomicLong disconnects = new AtomicLong();
+  private volatile Exception lastError;
   private volatile boolean reporting = true;
   private volatile boolean done;
   private long reportSecond;
@@ -85,6 +87,15 @@ final class WorkerFleet implements Runnable {
     return firstSpawnNanos.get();
   }
 
+  /** Workers whose connection failed (the last failure in {@link #lastError()}). */
+  long disconnects() {
+    return disconnects.get();
+  }
+
+  Exception lastError() {
+    return lastError;
+  }
+
   /** Stops sending reports (heartbeats go on), so everything sent can be merged before the end. */
   void stopReporting() {
     reporting = false;
@@ -109,7 +120,7 @@ final class WorkerFleet implements Runnable {
         }
         for (int i = 0; i < connected; i++) {
           SelectionKey key = dealers[i].channel().keyFor(selector);
-          if (key != null && key.isValid()) {
+          if (key != null && key.isValid() && dealers[i].channel().isConnected()) {
             key.interestOps(
                 SelectionKey.OP_READ | (dealers[i].wantsWrite() ? SelectionKey.OP_WRITE : 0));
           }
@@ -125,17 +136,32 @@ final class WorkerFleet implements Runnable {
     }
   }
 
+  /** Starts a non-blocking connect: a full accept backlog must not stall the other workers. */
   private void connect(Selector selector, int i, long now) {
     try {
-      SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
+      SocketChannel channel = SocketChannel.open();
       channel.configureBlocking(false);
+      channel.connect(new InetSocketAddress(host, port));
       dealers[i] = new ZmtpDealer(channel, nodeIds[i]);
-      channel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE, i);
+      channel.register(selector, SelectionKey.OP_CONNECT, i);
       send(i, MessageType.CLIENT_READY, -1L);
       nextHeartbeat[i] = now + ThreadLocalRandom.current().nextLong(HEARTBEAT_NANOS);
     } catch (IOException e) {
       throw new IllegalStateException("worker " + i + " cannot connect", e);
     }
+  }
+
+  /**
+   * Replaces a failed connection, as a ZeroMQ DEALER reconnects (JeroMQ's ROUTER now and then
+   * rejects a ZMTP handshake under load).
+   */
+  private void reconnect(Selector selector, int i) {
+    try {
+      dealers[i].channel().close();
+    } catch (IOException ignored) {
+      // Already gone.
+    }
+    connect(selector, i, System.nanoTime());
   }
 
   private void tick(int i, long now) {
@@ -169,6 +195,13 @@ final class WorkerFleet implements Runnable {
   private void onReady(SelectionKey key) {
     int i = (Integer) key.attachment();
     try {
+      if (key.isConnectable()) {
+        if (!dealers[i].channel().finishConnect()) {
+          return;
+        }
+        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        return;
+      }
       if (key.isWritable()) {
         dealers[i].flush();
       }
@@ -178,7 +211,10 @@ final class WorkerFleet implements Runnable {
         }
       }
     } catch (IOException | ProtocolException e) {
+      lastError = e;
+      disconnects.incrementAndGet();
       key.cancel();
+      reconnect(key.selector(), i);
     }
   }
 

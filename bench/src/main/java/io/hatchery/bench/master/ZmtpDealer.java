@@ -22,13 +22,14 @@ final class ZmtpDealer {
 
   private final SocketChannel channel;
   private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
+  private final ArrayDeque<ByteBuffer> held = new ArrayDeque<>();
   private ByteBuffer inbound = ByteBuffer.allocate(64 * 1024);
   private boolean greetingSkipped;
 
   ZmtpDealer(SocketChannel channel, String identity) {
     this.channel = channel;
     outbound.add(greeting());
-    outbound.add(ready(identity));
+    held.add(ready(identity));
   }
 
   SocketChannel channel() {
@@ -43,7 +44,7 @@ final class ZmtpDealer {
     } else {
       frame = ByteBuffer.allocate(9 + payload.length).put((byte) 0x02).putLong(payload.length);
     }
-    outbound.add(frame.put(payload).flip());
+    (greetingSkipped ? outbound : held).add(frame.put(payload).flip());
   }
 
   /** Whether bytes wait to be written (the selector should watch OP_WRITE). */
@@ -77,6 +78,10 @@ final class ZmtpDealer {
       }
       inbound.position(inbound.position() + GREETING_BYTES);
       greetingSkipped = true;
+      // Like libzmq, send the READY command only after the peer's greeting arrived: JeroMQ's
+      // ROUTER sometimes rejects a READY that arrives with the greeting ("unexpected command").
+      outbound.addAll(held);
+      held.clear();
     }
     while (true) {
       inbound.mark();
