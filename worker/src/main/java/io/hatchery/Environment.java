@@ -1,6 +1,8 @@
 package io.hatchery;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,7 +28,7 @@ public final class Environment {
 
   private Environment(Builder builder) {
     this.host = builder.host;
-    this.parsedOptions = Map.copyOf(builder.parsedOptions);
+    this.parsedOptions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parsedOptions));
     this.stopTimeout = builder.stopTimeout;
   }
 
@@ -58,7 +60,8 @@ public final class Environment {
 
   /**
    * The parsed command line options by Locust's destination names ({@code users}, {@code
-   * spawn_rate}, {@code host}, custom options), immutable (Locust's {@code parsed_options}).
+   * spawn_rate}, {@code host}, custom options), unmodifiable, in the order given; values may be
+   * null (Locust's {@code parsed_options}).
    */
   public Map<String, Object> parsedOptions() {
     return parsedOptions;
@@ -114,7 +117,7 @@ public final class Environment {
       return this;
     }
 
-    /** The parsed options; null values are not allowed (leave the key out). */
+    /** The parsed options (copied; null values allowed, as Python's {@code None}). */
     public Builder parsedOptions(Map<String, Object> parsedOptions) {
       this.parsedOptions = Objects.requireNonNull(parsedOptions, "parsedOptions");
       return this;

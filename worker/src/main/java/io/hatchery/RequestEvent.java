@@ -16,16 +16,18 @@ import java.util.Objects;
  *     (System.nanoTime() - start) / 1e6, bytes, error, context()));
  * }</pre>
  *
- * <p>How a failure is shown: its wire text is {@code SimpleClassName('message')} (see {@code
- * io.hatchery.stats.ErrorTexts}), so name exception classes as Locust names its errors ({@code
- * CatchResponseError}, {@code HTTPError}) where Locust parity matters. Immutable.
+ * <p>How a failure is shown in the statistics: an {@link io.hatchery.http.RequestException} with
+ * its own Locust text ({@code HTTPError('404 Client Error: ...')}), any other exception as {@code
+ * SimpleClassName('message')}, Python's {@code repr} of an exception of that name. Immutable if
+ * {@code context} is.
  *
  * @param requestType Locust's {@code request_type}, the method column ({@code GET}, {@code rpc})
  * @param name the name the request is grouped under
  * @param responseTimeMillis response time in milliseconds, finite and &ge; 0
  * @param responseLengthBytes response length in bytes, &ge; 0
  * @param exception the failure, or null for a success
- * @param context the user's context merged with the call's (Locust's {@code context}); immutable
+ * @param context the user's context merged with the call's (Locust's {@code context}), never null;
+ *     not copied, so treat it as read-only
  * @param response the client's response object, or null (Locust passes it to listeners)
  */
 public record RequestEvent(
@@ -37,11 +39,11 @@ public record RequestEvent(
     Map<String, Object> context,
     Object response) {
 
-  /** Checks the fields and copies {@code context}. */
+  /** Checks the fields; a null {@code context} becomes an empty map. */
   public RequestEvent {
     Objects.requireNonNull(requestType, "requestType");
     Objects.requireNonNull(name, "name");
-    context = context == null ? Map.of() : Map.copyOf(context);
+    context = context == null ? Map.of() : context;
   }
 
   /** A request without a response object. */

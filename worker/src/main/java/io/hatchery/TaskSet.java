@@ -1,5 +1,7 @@
 package io.hatchery;
 
+import io.hatchery.http.HttpSession;
+
 /**
  * A group of tasks a user runs as one task of its parent (Locust's {@code TaskSet}): when the
  * parent picks it, a new instance is created, runs {@link #onStart()}, then its own tasks by weight
@@ -8,7 +10,7 @@ package io.hatchery;
  * <pre>{@code
  * @Task(weight = 2)
  * static class Forum extends TaskSet {
- *   @Task(weight = 5) void read() { ShopUser u = user(); u.client.get("/forum"); }
+ *   @Task(weight = 5) void read() { client().get("/forum"); }
  *   @Task void leave() { interrupt(); }
  * }
  * }</pre>
@@ -38,6 +40,19 @@ public abstract non-sealed class TaskSet implements TaskHolder {
   @SuppressWarnings("unchecked")
   public final <U extends User> U user() {
     return (U) user;
+  }
+
+  /**
+   * The HTTP session of this task set's {@link HttpUser} (Locust's {@code TaskSet.client}
+   * shortcut).
+   *
+   * @throws IllegalStateException when the user is not an {@link HttpUser}
+   */
+  public final HttpSession client() {
+    if (user instanceof HttpUser http) {
+      return http.client;
+    }
+    throw new IllegalStateException(user.getClass().getName() + " is not an HttpUser");
   }
 
   /** The task set or user that started this task set (Locust's {@code self.parent}). */

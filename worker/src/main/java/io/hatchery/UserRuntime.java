@@ -1,7 +1,9 @@
 package io.hatchery;
 
+import io.hatchery.http.ConnectionPool;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.util.Objects;
 
 /**
@@ -30,6 +32,15 @@ public interface UserRuntime {
    */
   Thread spawnBackground(Runnable work);
 
+  /** The process-wide HTTP connection pool {@link HttpUser} sessions are built on. */
+  ConnectionPool connectionPool();
+
+  /**
+   * Registers {@code action} to run once on the user's thread when the user ends, after {@code
+   * onStop} and after its background threads ended, however the user ends; failures are logged.
+   */
+  void whenEnded(Runnable action);
+
   /**
    * Creates a user of {@code type} bound to {@code runtime}, with its no-argument constructor
    * (which may be non-public).
@@ -56,7 +67,7 @@ public interface UserRuntime {
     Objects.requireNonNull(parent, "parent");
     User user = parent instanceof TaskSet set ? set.user() : (User) parent;
     Class<?> outer =
-        type.isMemberClass() && !java.lang.reflect.Modifier.isStatic(type.getModifiers())
+        type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
             ? type.getEnclosingClass()
             : null;
     if (outer == null) {

@@ -2,6 +2,7 @@ package io.hatchery.http;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -22,7 +23,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class Request {
 
   private static final Request DEFAULTS =
-      new Request(null, false, null, new String[0], new String[0], null, null, null);
+      new Request(null, false, null, new String[0], new String[0], null, null, null, Map.of());
 
   private final String name;
   private final boolean checked;
@@ -32,6 +33,7 @@ public final class Request {
   private final Duration connectTimeout;
   private final Duration responseTimeout;
   private final Boolean allowRedirects;
+  private final Map<String, Object> context;
   private volatile DerivedConfig derived;
 
   private Request(
@@ -42,7 +44,8 @@ public final class Request {
       String[] query,
       Duration connectTimeout,
       Duration responseTimeout,
-      Boolean allowRedirects) {
+      Boolean allowRedirects,
+      Map<String, Object> context) {
     this.name = name;
     this.checked = checked;
     this.check = check;
@@ -51,6 +54,7 @@ public final class Request {
     this.connectTimeout = connectTimeout;
     this.responseTimeout = responseTimeout;
     this.allowRedirects = allowRedirects;
+    this.context = context;
   }
 
   /** No options: the path names the request, the status decides success. */
@@ -102,13 +106,22 @@ public final class Request {
         query,
         connectTimeout,
         responseTimeout,
-        allowRedirects);
+        allowRedirects,
+        context);
   }
 
   /** A copy that is a checked request, see {@link #checked()}. */
   public Request withChecked() {
     return new Request(
-        name, true, check, headers, query, connectTimeout, responseTimeout, allowRedirects);
+        name,
+        true,
+        check,
+        headers,
+        query,
+        connectTimeout,
+        responseTimeout,
+        allowRedirects,
+        context);
   }
 
   /** A copy whose outcome {@code check} decides, see {@link #check(ResponseCheck)}. */
@@ -121,7 +134,8 @@ public final class Request {
         query,
         connectTimeout,
         responseTimeout,
-        allowRedirects);
+        allowRedirects,
+        context);
   }
 
   /** A copy that also sends {@code name: value}; it overrides a session default of that name. */
@@ -134,7 +148,8 @@ public final class Request {
         query,
         connectTimeout,
         responseTimeout,
-        allowRedirects);
+        allowRedirects,
+        context);
   }
 
   /** A copy with the query parameter {@code name=value} added. */
@@ -147,7 +162,25 @@ public final class Request {
         append(query, name, value),
         connectTimeout,
         responseTimeout,
-        allowRedirects);
+        allowRedirects,
+        context);
+  }
+
+  /**
+   * A copy that carries {@code context} to the request event (Locust's {@code context=}): the
+   * reporter finds it in {@link Response#context()} and merges it over the user's context.
+   */
+  public Request withContext(Map<String, ?> context) {
+    return new Request(
+        name,
+        checked,
+        check,
+        headers,
+        query,
+        connectTimeout,
+        responseTimeout,
+        allowRedirects,
+        Map.copyOf(context));
   }
 
   /** A copy with both the connect and the response (read) timeout set to {@code timeout}. */
@@ -168,13 +201,22 @@ public final class Request {
         query,
         positive(connectTimeout),
         positive(responseTimeout),
-        allowRedirects);
+        allowRedirects,
+        context);
   }
 
   /** A copy that follows redirects (the default) or returns the redirect response itself. */
   public Request withRedirects(boolean allowRedirects) {
     return new Request(
-        name, checked, check, headers, query, connectTimeout, responseTimeout, allowRedirects);
+        name,
+        checked,
+        check,
+        headers,
+        query,
+        connectTimeout,
+        responseTimeout,
+        allowRedirects,
+        context);
   }
 
   /** A copy that also asks for and declares JSON, unless it sets those headers itself. */
@@ -196,6 +238,10 @@ public final class Request {
       }
     }
     return false;
+  }
+
+  Map<String, Object> context() {
+    return context;
   }
 
   String name() {

@@ -10,15 +10,16 @@ package io.hatchery.http;
  * must be safe for concurrent calls from many user threads and should not block.
  *
  * <pre>{@code
- * RequestReporter reporter = (type, name, millis, bytes, error) ->
- *     stats.record(name, type, millis, bytes);
+ * RequestReporter reporter = (type, name, millis, bytes, error, response) ->
+ *     events.request().fire(new RequestEvent(type, name, millis, bytes, error, user.context(), response));
  * }</pre>
  */
 @FunctionalInterface
 public interface RequestReporter {
 
   /** A reporter that drops every request. */
-  RequestReporter NONE = (requestType, name, responseTimeMillis, responseLengthBytes, error) -> {};
+  RequestReporter NONE =
+      (requestType, name, responseTimeMillis, responseLengthBytes, error, response) -> {};
 
   /**
    * Reports one request.
@@ -30,11 +31,13 @@ public interface RequestReporter {
    * @param responseLengthBytes body bytes read (after content decoding), 0 without a response
    * @param exceptionOrNull null for a success; else the failure, usually a {@link RequestException}
    *     whose {@link RequestException#errorText()} is Locust's error text
+   * @param response the response (status 0 without one), Locust's {@code response} argument
    */
   void report(
       String requestType,
       String name,
       double responseTimeMillis,
       long responseLengthBytes,
-      Throwable exceptionOrNull);
+      Throwable exceptionOrNull,
+      Response response);
 }

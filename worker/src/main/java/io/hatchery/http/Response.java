@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -46,6 +47,7 @@ public final class Response implements AutoCloseable {
   private final RequestReporter reporter;
   private final boolean checked;
   private final boolean rest;
+  private final Map<String, Object> context;
   private String name;
   private Throwable failure;
   private boolean markedSuccess;
@@ -67,7 +69,8 @@ public final class Response implements AutoCloseable {
       RequestException error,
       RequestReporter reporter,
       boolean checked,
-      boolean rest) {
+      boolean rest,
+      Map<String, Object> context) {
     this.requestType = requestType;
     this.name = name;
     this.target = target;
@@ -82,6 +85,7 @@ public final class Response implements AutoCloseable {
     this.reporter = reporter;
     this.checked = checked;
     this.rest = rest;
+    this.context = context;
   }
 
   /** The HTTP status, or 0 when the request failed without a response. */
@@ -94,13 +98,13 @@ public final class Response implements AutoCloseable {
     return reason == null ? "" : reason;
   }
 
-  /** True for a status from 1 to 399 (requests' {@code ok}): no {@link #error()}. */
+  /** True when there is no {@link #error()}: a response outside 400..599 (requests' {@code ok}). */
   public boolean ok() {
     return error == null;
   }
 
   /**
-   * What makes this response a failure by default: {@link HttpError} for status &ge; 400, {@link
+   * What makes this response a failure by default: {@link HttpError} for status 400..599, {@link
    * ConnectionError} for status 0, else null. A check's verdict does not change it.
    */
   public RequestException error() {
@@ -136,6 +140,11 @@ public final class Response implements AutoCloseable {
   /** From just before sending to the end of the body, redirects included. */
   public Duration elapsed() {
     return Duration.ofNanos(elapsedNanos);
+  }
+
+  /** The context given with {@link Request#withContext}, empty without one; immutable. */
+  public Map<String, Object> context() {
+    return context;
   }
 
   /** The first value of header {@code name} (case-insensitive), or null. */
@@ -244,7 +253,7 @@ public final class Response implements AutoCloseable {
   void report() {
     reported = true;
     Throwable exception = markedSuccess ? null : failure != null ? failure : error;
-    reporter.report(requestType, name, elapsedNanos / 1e6, body.length, exception);
+    reporter.report(requestType, name, elapsedNanos / 1e6, body.length, exception, this);
   }
 
   /** A check threw something other than a {@link ResponseError}: Locust reports nothing. */

@@ -66,6 +66,7 @@ class HttpSessionFailureTest {
     assertThat(response.ok()).isTrue();
     assertThat(response.error()).isNull();
     assertThat(fixture.reporter.only().exception()).isNull();
+    assertThat(fixture.reporter.only().response()).isSameAs(response);
   }
 
   @Test
@@ -145,6 +146,17 @@ class HttpSessionFailureTest {
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("location")).isEqualTo("/status/200");
     assertThat(fixture.target.requests()).hasSize(1);
+  }
+
+  @Test
+  void nonstandardStatusAbove599IsNotAFailure() {
+    Response last5xx = fixture.client.get("/status/599");
+    Response nonstandard = fixture.client.get("/status/600");
+
+    assertThat(last5xx.ok()).isFalse();
+    assertThat(nonstandard.status()).isEqualTo(600);
+    assertThat(nonstandard.ok()).isTrue();
+    assertThat(fixture.reporter.reports().get(1).exception()).isNull();
   }
 
   @Test

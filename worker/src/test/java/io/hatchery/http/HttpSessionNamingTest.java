@@ -112,4 +112,12 @@ class HttpSessionNamingTest {
     assertThat(fixture.target.last().uri()).isEqualTo("/search?a=1&q=red+shoes&n=%C3%A9");
     assertThat(fixture.reporter.only().name()).isEqualTo("/search?a=1&q=red+shoes&n=%C3%A9");
   }
+
+  @Test
+  void contextGivenWithTheRequestReachesTheReporter() {
+    fixture.client.get("/ctx", Request.named("/ctx").withContext(java.util.Map.of("tenant", "t1")));
+
+    assertThat(fixture.reporter.only().response().context()).containsEntry("tenant", "t1");
+    assertThat(fixture.client.get("/plain").context()).isEmpty();
+  }
 }

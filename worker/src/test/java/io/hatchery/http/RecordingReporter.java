@@ -11,7 +11,8 @@ final class RecordingReporter implements RequestReporter {
       String name,
       double responseTimeMillis,
       long responseLengthBytes,
-      Throwable exception) {
+      Throwable exception,
+      Response response) {
 
     /** Locust's error text of the exception, or null for a success. */
     String errorText() {
@@ -27,9 +28,11 @@ final class RecordingReporter implements RequestReporter {
       String name,
       double responseTimeMillis,
       long responseLengthBytes,
-      Throwable exceptionOrNull) {
+      Throwable exceptionOrNull,
+      Response response) {
     reports.add(
-        new Report(requestType, name, responseTimeMillis, responseLengthBytes, exceptionOrNull));
+        new Report(
+            requestType, name, responseTimeMillis, responseLengthBytes, exceptionOrNull, response));
   }
 
   List<Report> reports() {

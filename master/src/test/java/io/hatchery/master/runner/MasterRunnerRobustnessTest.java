@@ -62,6 +62,8 @@ class MasterRunnerRobustnessTest {
     h.runner.start(SwarmRequest.of(2, 10.0));
     assertThat(h.lastSpawnCounts("vm_b")).isEqualTo(Map.of("MyUser", 1L));
     assertThat(h.runner.publishNow().workers()).hasSize(2);
+    assertThat(h.runner.publishNow().degraded())
+        .anyMatch(reason -> reason.endsWith("malformed worker messages dropped (see the log)"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.hatchery.worker.engine;
 
 import io.hatchery.RequestEvent;
+import io.hatchery.http.RequestException;
 import io.hatchery.stats.ErrorTexts;
 import io.hatchery.stats.StatsRecorder;
 import java.util.Objects;
@@ -39,8 +40,14 @@ public final class RequestStatsListener implements Consumer<RequestEvent> {
     }
   }
 
-  /** The wire text of {@code error}: {@code SimpleClassName('message')}, or {@code Name()}. */
+  /**
+   * The wire text of {@code error}: an HTTP failure's own Locust text ({@link
+   * RequestException#errorText()}), else {@code SimpleClassName('message')} or {@code Name()}.
+   */
   public static String errorText(Throwable error) {
+    if (error instanceof RequestException http) {
+      return http.errorText();
+    }
     return ErrorTexts.ofException(error.getClass().getSimpleName(), error.getMessage());
   }
 }

@@ -8,14 +8,13 @@ import io.hatchery.UserErrorEvent;
 import io.hatchery.UserRuntime;
 import io.hatchery.WaitContext;
 import io.hatchery.WaitTime;
+import io.hatchery.http.ConnectionPool;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,9 +31,6 @@ final class RunningUser implements UserRuntime {
 
   private static final System.Logger LOG = System.getLogger(RunningUser.class.getName());
 
-  /** How long a stopping user waits for each background thread after interrupting it. */
-  static final Duration BACKGROUND_JOIN_LIMIT = Duration.ofSeconds(5);
-
   /** A task holder's wait time function and its per-owner state. */
   record Waiter(WaitTime waitTime, WaitContext context) {}
 
@@ -43,11 +39,11 @@ final class RunningUser implements UserRuntime {
   private final RandomGenerator random;
   private final Thread thread;
   private final Deque<Waiter> waiters = new ArrayDeque<>();
-  private final Set<Thread> background = ConcurrentHashMap.newKeySet();
+  private final BackgroundThreads background;
+  private final List<Runnable> endActions = new ArrayList<>();
   private volatile boolean stopRequested;
   private volatile boolean waiting;
   private volatile boolean killed;
-  private volatile boolean ended;
   private User user;
 
   RunningUser(UserClassModel model, UserGroup group, RandomGenerator random, long id) {
@@ -55,6 +51,7 @@ final class RunningUser implements UserRuntime {
     this.group = group;
     this.random = random;
     this.thread = Thread.ofVirtual().name(model.name() + "-" + id).unstarted(this::run);
+    this.background = new BackgroundThreads(thread.getName(), this::backgroundFailed);
   }
 
   void start() {
@@ -136,17 +133,18 @@ final class RunningUser implements UserRuntime {
 
   @Override
   public Thread spawnBackground(Runnable work) {
-    synchronized (background) {
-      if (ended) {
-        throw new IllegalStateException(model.name() + " has stopped");
-      }
-      Thread worker =
-          Thread.ofVirtual()
-              .name(thread.getName() + "-background")
-              .unstarted(() -> runBackground(work));
-      background.add(worker);
-      worker.start();
-      return worker;
+    return background.spawn(work);
+  }
+
+  @Override
+  public ConnectionPool connectionPool() {
+    return group.connectionPool();
+  }
+
+  @Override
+  public void whenEnded(Runnable action) {
+    synchronized (endActions) {
+      endActions.add(action);
     }
   }
 
@@ -181,7 +179,8 @@ final class RunningUser implements UserRuntime {
         runConstructed();
       }
     } finally {
-      endBackground();
+      background.end();
+      runEndActions();
       group.ended(this);
     }
   }
@@ -239,39 +238,23 @@ final class RunningUser implements UserRuntime {
     }
   }
 
-  private void runBackground(Runnable work) {
-    try {
-      work.run();
-    } catch (Throwable e) {
-      if (!ended && !killed && !(e instanceof StopUser)) {
-        reportError(user, e);
-      }
-    } finally {
-      background.remove(Thread.currentThread());
+  private void backgroundFailed(Throwable error) {
+    if (!killed && !(error instanceof StopUser)) {
+      reportError(user, error);
     }
   }
 
-  private void endBackground() {
-    List<Thread> threads;
-    synchronized (background) {
-      ended = true;
-      threads = new ArrayList<>(background);
+  private void runEndActions() {
+    List<Runnable> actions;
+    synchronized (endActions) {
+      actions = List.copyOf(endActions);
     }
-    threads.forEach(Thread::interrupt);
-    boolean interrupted = Thread.interrupted();
-    for (Thread worker : threads) {
+    for (Runnable action : actions) {
       try {
-        if (!worker.join(BACKGROUND_JOIN_LIMIT)) {
-          LOG.log(
-              System.Logger.Level.WARNING,
-              worker.getName() + " ignored its interrupt; left running");
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, model.name() + ": cleanup failed", e);
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }

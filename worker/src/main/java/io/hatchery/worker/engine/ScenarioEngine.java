@@ -3,6 +3,7 @@ package io.hatchery.worker.engine;
 import io.hatchery.CustomMessageListener;
 import io.hatchery.Environment;
 import io.hatchery.Runner;
+import io.hatchery.http.ConnectionPool;
 import io.hatchery.stats.StatsRecorder;
 import io.hatchery.worker.runtime.ScenarioBridge;
 import io.hatchery.worker.runtime.UserErrorListener;
@@ -10,6 +11,7 @@ import io.hatchery.worker.runtime.UserPool;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The user engine behind a worker runtime: the environment, its events, the users and the request
@@ -20,7 +22,7 @@ import java.util.Objects;
  * Environment env = Environment.builder().host(host).stopTimeout(stopTimeout).build();
  * ScenarioEngine engine = ScenarioEngine.create(env, UserClasses.of(classes).filterByTags(tags, excluded));
  * engine.fireInit();
- * WorkerRuntime.start(settings, engine);   // the runtime binds and drives it
+ * // the worker runtime then calls engine.bind(runner, errors) and drives engine.users()
  * }</pre>
  *
  * <p>Thread-safety: the {@link ScenarioBridge} methods are called by the runtime's control thread;
@@ -33,6 +35,8 @@ public final class ScenarioEngine implements ScenarioBridge {
   private final Environment environment;
   private final StatsRecorder stats;
   private final UserGroup users;
+  private final Supplier<ConnectionPool> poolFactory;
+  private volatile ConnectionPool connectionPool;
   private volatile ScenarioRunner runner;
 
   /**
@@ -47,9 +51,25 @@ public final class ScenarioEngine implements ScenarioBridge {
       StatsRecorder stats,
       InstantSource clock,
       long seed) {
+    this(environment, classes, stats, clock, seed, ConnectionPool::create);
+  }
+
+  /**
+   * Creates an engine whose {@link io.hatchery.HttpUser}s share the pool {@code poolFactory} builds
+   * when the first one starts (the CLI passes its connection options this way). The engine closes
+   * that pool after the quitting event.
+   */
+  public ScenarioEngine(
+      Environment environment,
+      UserClasses classes,
+      StatsRecorder stats,
+      InstantSource clock,
+      long seed,
+      Supplier<ConnectionPool> poolFactory) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.stats = Objects.requireNonNull(stats, "stats");
-    this.users = new UserGroup(environment, classes, clock, seed);
+    this.poolFactory = Objects.requireNonNull(poolFactory, "poolFactory");
+    this.users = new UserGroup(environment, classes, clock, seed, this::connectionPool);
     environment.events().request().add(new RequestStatsListener(stats));
   }
 
@@ -90,10 +110,14 @@ public final class ScenarioEngine implements ScenarioBridge {
   }
 
   /**
-   * Sets the host a master's {@code spawn} names (Locust's worker sets {@code environment.host}).
+   * Sets the host a master's {@code spawn} names (Locust's worker sets {@code environment.host});
+   * null or empty leaves the current host, as Locust's {@code if msg.data["host"]} does.
    */
+  @Override
   public void setHost(String host) {
-    environment.setHost(host);
+    if (host != null && !host.isEmpty()) {
+      environment.setHost(host);
+    }
   }
 
   /** Fires the init event (Locust's {@code init}); the CLI calls it once after loading. */
@@ -124,6 +148,24 @@ public final class ScenarioEngine implements ScenarioBridge {
   @Override
   public void fireQuitting() {
     environment.events().quitting().fire(environment);
+    ConnectionPool pool = connectionPool;
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  private ConnectionPool connectionPool() {
+    ConnectionPool pool = connectionPool;
+    if (pool == null) {
+      synchronized (poolFactory) {
+        pool = connectionPool;
+        if (pool == null) {
+          pool = Objects.requireNonNull(poolFactory.get(), "connection pool");
+          connectionPool = pool;
+        }
+      }
+    }
+    return pool;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.hatchery.worker.engine;
 
 import io.hatchery.Environment;
+import io.hatchery.http.ConnectionPool;
 import io.hatchery.worker.runtime.UserPool;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The users of one worker, each on its own virtual thread (Locust's {@code user_greenlets} with
@@ -39,14 +41,22 @@ public final class UserGroup implements UserPool {
   private final Object lock = new Object();
   private final Map<String, LinkedHashSet<RunningUser>> running = new HashMap<>();
   private final Set<RunningUser> alive = ConcurrentHashMap.newKeySet();
+  private final Supplier<ConnectionPool> connectionPool;
 
   /**
    * Creates an empty group.
    *
    * @param clock the clock wait time functions see
    * @param seed seeds the users' random generators
+   * @param connectionPool gives the HTTP connection pool, when a user first needs it
    */
-  public UserGroup(Environment environment, UserClasses classes, InstantSource clock, long seed) {
+  public UserGroup(
+      Environment environment,
+      UserClasses classes,
+      InstantSource clock,
+      long seed,
+      Supplier<ConnectionPool> connectionPool) {
+    this.connectionPool = Objects.requireNonNull(connectionPool, "connectionPool");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.classes = Objects.requireNonNull(classes, "classes");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -140,6 +150,10 @@ public final class UserGroup implements UserPool {
 
   Environment environment() {
     return environment;
+  }
+
+  ConnectionPool connectionPool() {
+    return connectionPool.get();
   }
 
   InstantSource clock() {

@@ -23,6 +23,12 @@ public interface ScenarioBridge {
   /** Where every request of this worker is recorded; the runtime snapshots it every report. */
   StatsRecorder stats();
 
+  /**
+   * Sets the host users send requests to, from a master's {@code spawn} that names one (Locust's
+   * {@code environment.host}). Called before the users of that spawn start. The default ignores it.
+   */
+  default void setHost(String host) {}
+
   /** Fires the test start event (a worker's first {@code spawn} after ready or stopped). */
   void fireTestStart();
 

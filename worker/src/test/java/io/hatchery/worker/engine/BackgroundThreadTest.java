@@ -28,10 +28,11 @@ class BackgroundThreadTest {
 
     @Override
     public void onStart() {
-      poller.set(spawnBackground(this::poll));
+      spawnBackground(this::poll);
     }
 
     private void poll() {
+      poller.set(Thread.currentThread());
       polling.countDown();
       try {
         new CountDownLatch(1).await();

@@ -105,6 +105,7 @@ class ScenarioEngineTest {
 
     seenHost.set(null);
     bound.engine().setHost("http://spawn.invalid");
+    bound.engine().setHost("");
     bound.start(HostReader.class, 1);
     Engines.await("the user to start", () -> seenHost.get() != null);
     assertThat(seenHost.get()).isEqualTo("http://spawn.invalid WORKER");
