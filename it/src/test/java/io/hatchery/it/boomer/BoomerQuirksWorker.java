@@ -43,6 +43,7 @@ public final class BoomerQuirksWorker implements AutoCloseable {
   private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
   private static final Duration REPORT_INTERVAL = Duration.ofSeconds(3);
   private static final int POLL_MILLIS = 20;
+  private static final int HANDSHAKE_MILLIS = 2_000;
 
   private final String nodeId;
   private final BoomerEncoder encoder;
@@ -67,6 +68,10 @@ public final class BoomerQuirksWorker implements AutoCloseable {
     ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
     dealer.setIdentity(nodeId.getBytes(StandardCharsets.UTF_8));
     dealer.setLinger(1_000);
+    // JeroMQ 0.6.0 sometimes never starts the handshake of a connection whose connect() completed
+    // at once; only the handshake timer (default 30 s) heals it. Keep it short, as our transport
+    // does (protocol's Sockets). Boomer itself uses gomq and has no such problem.
+    dealer.setHandshakeIvl(HANDSHAKE_MILLIS);
     dealer.connect("tcp://" + masterHost + ":" + masterPort);
     this.io = Thread.ofPlatform().name("boomer-io").daemon().unstarted(() -> ioLoop(dealer));
     this.timers = Thread.ofPlatform().name("boomer-timers").daemon().unstarted(this::timerLoop);
