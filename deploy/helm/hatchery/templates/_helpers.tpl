@@ -61,6 +61,8 @@ securityContext:
       value: {{ .Values.master.bindPort | quote }}
     - name: LOCUST_WEB_PORT
       value: {{ .Values.master.webPort | quote }}
+    - name: LOCUST_STOP_TIMEOUT
+      value: {{ .Values.stopTimeoutSeconds | quote }}
     {{- if .Values.headless }}
     - name: LOCUST_USERS
       value: {{ .Values.users | quote }}

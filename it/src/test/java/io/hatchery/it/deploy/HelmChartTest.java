@@ -83,7 +83,8 @@ class HelmChartTest {
         .containsEntry("LOCUST_USERS", "700")
         .containsEntry("LOCUST_SPAWN_RATE", "35")
         .containsEntry("LOCUST_RUN_TIME", "15m")
-        .containsEntry("LOCUST_EXPECT_WORKERS", "7");
+        .containsEntry("LOCUST_EXPECT_WORKERS", "7")
+        .containsEntry("LOCUST_STOP_TIMEOUT", "10");
   }
 
   @Test

@@ -66,6 +66,9 @@ class KubernetesManifestsTest {
     assertThat(args).contains("--headless", "--csv", "--html");
     assertThat(args.get(args.indexOf("--csv") + 1)).startsWith("/reports/");
     assertThat(args.get(args.indexOf("--html") + 1)).startsWith("/reports/");
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .as("a graceful stop, so the reports count every request the target served")
+        .anySatisfy(e -> assertThat(e.getName()).isEqualTo("LOCUST_STOP_TIMEOUT"));
   }
 
   @Test
