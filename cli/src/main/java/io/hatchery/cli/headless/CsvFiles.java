@@ -2,6 +2,7 @@ package io.hatchery.cli.headless;
 
 import io.hatchery.master.control.ExceptionView;
 import io.hatchery.master.control.MasterSnapshot;
+import io.hatchery.master.web.LocustStatsCsv;
 import io.hatchery.stats.report.ReportedException;
 import io.hatchery.stats.report.StatsCsv;
 import java.io.BufferedWriter;
@@ -86,12 +87,7 @@ public final class CsvFiles implements AutoCloseable {
   }
 
   static List<ReportedException> reported(List<ExceptionView> views) {
-    return views.stream()
-        .map(
-            v ->
-                new ReportedException(
-                    v.count(), v.message(), v.traceback(), v.nodes().stream().sorted().toList()))
-        .toList();
+    return LocustStatsCsv.reported(views);
   }
 
   private static void write(Path file, String text) {

@@ -2,8 +2,6 @@ package io.hatchery.master.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,14 +16,6 @@ class TextFormatsTest {
     assertThat(Numbers.pythonFloat(0.0)).isEqualTo("0.0");
     assertThat(Numbers.pythonFloat(1e-5)).isEqualTo("1e-05");
     assertThat(Numbers.pythonFloat(1.5e16)).isEqualTo("1.5e+16");
-  }
-
-  @Test
-  void csvQuotesLikePythonsCsvWriter() throws Exception {
-    StringWriter out = new StringWriter();
-    CsvLine.write(out, Arrays.asList("plain", "a,b", "say \"hi\"", "two\nlines", null, 3L, 0.5));
-    assertThat(out.toString())
-        .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,3,0.5\r\n");
   }
 
   @Test
