@@ -2,6 +2,11 @@ package io.hatchery.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchery.Environment;
+import io.hatchery.HttpUser;
+import io.hatchery.Task;
+import io.hatchery.WaitTime;
+import io.hatchery.http.Request;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.control.SwarmRequest;
@@ -13,6 +18,10 @@ import io.hatchery.master.runner.Master;
 import io.hatchery.stats.StatsEntry;
 import io.hatchery.testkit.LocustProcess;
 import io.hatchery.testkit.TestTarget;
+import io.hatchery.worker.engine.ScenarioEngine;
+import io.hatchery.worker.engine.UserClasses;
+import io.hatchery.worker.runtime.WorkerRuntime;
+import io.hatchery.worker.runtime.WorkerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +29,18 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two unmodified Debian Locust 2.12.1 workers (empty version string) join our master, which runs a
- * headless test against a {@link TestTarget}: expect two workers, ramp, run time, quit. With a stop
- * timeout the workers finish the requests in flight before their final report, so the master's
- * per-endpoint counts equal what the target served.
+ * Two unmodified Debian Locust 2.12.1 workers (empty version string) and one Hatchery worker join
+ * our master, which runs a headless test against a {@link TestTarget}: expect the workers, ramp,
+ * run time, quit. With a stop timeout the workers finish the requests in flight before their final
+ * report, so the master's per-endpoint counts equal what the target served.
  */
 @Timeout(180)
 class MasterWithPythonWorkersIT {
@@ -50,8 +61,26 @@ class MasterWithPythonWorkersIT {
               self.client.get("/status/500", name="/fail")
       """;
 
+  /** The Java twin of the locustfile's {@code MyUser}: same name, tasks, weights and names. */
+  public static class MyUser extends HttpUser {
+    @Override
+    public WaitTime waitTime() {
+      return WaitTime.constant(0.05);
+    }
+
+    @Task(weight = 3)
+    public void hello() {
+      client.get("/hello");
+    }
+
+    @Task
+    public void fail() {
+      client.get("/status/500", Request.named("/fail"));
+    }
+  }
+
   @Test
-  void twoPythonWorkersRunAHeadlessTestAndEveryRequestIsCounted(@TempDir Path dir)
+  void twoPythonWorkersAndAHatcheryWorkerRunAHeadlessTestAndEveryRequestIsCounted(@TempDir Path dir)
       throws Exception {
     Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
     try (TestTarget target = TestTarget.start();
@@ -64,13 +93,31 @@ class MasterWithPythonWorkersIT {
                 .start();
         LocustProcess first = worker(dir, master.port());
         LocustProcess second = worker(dir, master.port())) {
+      Environment environment = Environment.builder().build();
+      java.util.concurrent.atomic.LongAdder javaRequests =
+          new java.util.concurrent.atomic.LongAdder();
+      environment.events().request().add(event -> javaRequests.increment());
+      ScenarioEngine engine =
+          ScenarioEngine.create(environment, UserClasses.of(List.of(MyUser.class)));
+      CompletableFuture<Integer> hatcheryWorker = new CompletableFuture<>();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  hatcheryWorker.complete(
+                      WorkerRuntime.run(
+                          WorkerSettings.defaults("127.0.0.1", master.port()), engine));
+                } catch (Exception | Error e) {
+                  hatcheryWorker.completeExceptionally(e);
+                }
+              });
       SwarmRequest request =
           new SwarmRequest(
-              4, 2.0, Optional.of(target.baseUrl()), Optional.of(Duration.ofSeconds(6)), List.of());
+              6, 3.0, Optional.of(target.baseUrl()), Optional.of(Duration.ofSeconds(6)), List.of());
       HeadlessRun run =
           new HeadlessRun(
               master,
-              HeadlessOptions.of(request).withExpectWorkers(2, Optional.of(STEP)),
+              HeadlessOptions.of(request).withExpectWorkers(3, Optional.of(STEP)),
               InstantSource.system());
       master.addListener(run);
 
@@ -78,6 +125,9 @@ class MasterWithPythonWorkersIT {
 
       assertThat(first.awaitExit(STEP)).as(first.log()).isZero();
       assertThat(second.awaitExit(STEP)).as(second.log()).isZero();
+      assertThat(hatcheryWorker.get(STEP.toSeconds(), TimeUnit.SECONDS))
+          .isEqualTo(WorkerRuntime.EXIT_OK);
+      assertThat(javaRequests.sum()).as("the Hatchery worker made requests").isPositive();
       MasterSnapshot last = master.snapshot();
       assertThat(last.state()).isEqualTo(RunState.STOPPED);
       assertThat(exitCode).as("failures were recorded").isEqualTo(1);
