@@ -12,6 +12,8 @@ import io.hatchery.master.runner.MasterBuilder;
 import io.hatchery.master.scenario.LocustfileReading;
 import io.hatchery.master.scenario.PythonLocustfileReader;
 import io.hatchery.master.scenario.PythonLocustfiles;
+import io.hatchery.master.web.ChartHistory;
+import io.hatchery.master.web.HistorySampler;
 import io.hatchery.stats.report.ConsoleTables;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * scenario reader is wired; without any the master dispatches its default class.
  */
 final class MasterMode {
+  private static final Duration REPORT_SAMPLE_INTERVAL = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(MasterMode.class);
   private static final Logger STATS = LoggerFactory.getLogger(LogSetup.STATS_LOGGER);
 
@@ -76,12 +79,24 @@ final class MasterMode {
               csv,
               ConsoleTables.DEFAULT_NAME_WIDTH,
               settings.integer(LocustOption.EXPECT_WORKERS).orElse(1));
-      run.awaitingQuit(() -> awaitTermination(master))
-          .writingHtmlWith(last -> WebUiRun.writeHtml(last, List.of(), settings, invocation));
-      return HeadlessLoop.run(run, master);
+      ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
+      try (HistorySampler sampler = reportHistory(master, history)) {
+        run.awaitingQuit(() -> awaitTermination(master))
+            .writingHtmlWith(
+                last -> WebUiRun.writeHtml(last, history.points(), settings, invocation));
+        return HeadlessLoop.run(run, master);
+      }
     } finally {
       master.close();
     }
+  }
+
+  /**
+   * Samples the run for the charts of the {@code --html} report of a headless run (a web UI run
+   * keeps its own history), every {@link #REPORT_SAMPLE_INTERVAL} like Locust's charts.
+   */
+  static HistorySampler reportHistory(Master master, ChartHistory history) {
+    return HistorySampler.record(master, history, REPORT_SAMPLE_INTERVAL);
   }
 
   static void awaitTermination(Master master) {

@@ -4,12 +4,13 @@ import io.hatchery.cli.headless.HeadlessLoop;
 import io.hatchery.cli.headless.HeadlessRun;
 import io.hatchery.cli.options.Settings;
 import io.hatchery.master.runner.Master;
+import io.hatchery.master.web.ChartHistory;
+import io.hatchery.master.web.HistorySampler;
 import io.hatchery.protocol.transport.InprocRpc;
 import io.hatchery.stats.report.ConsoleTables;
 import io.hatchery.worker.runtime.WorkerRuntime;
 import io.hatchery.worker.runtime.WorkerSettings;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,13 @@ final class StandaloneMode {
                 MasterMode.csvFiles(settings, invocation),
                 ConsoleTables.DEFAULT_NAME_WIDTH,
                 1);
-        run.awaitingQuit(() -> MasterMode.awaitTermination(master))
-            .writingHtmlWith(last -> WebUiRun.writeHtml(last, List.of(), settings, invocation));
-        return HeadlessLoop.run(run, master);
+        ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
+        try (HistorySampler sampler = MasterMode.reportHistory(master, history)) {
+          run.awaitingQuit(() -> MasterMode.awaitTermination(master))
+              .writingHtmlWith(
+                  last -> WebUiRun.writeHtml(last, history.points(), settings, invocation));
+          return HeadlessLoop.run(run, master);
+        }
       }
     }
   }
