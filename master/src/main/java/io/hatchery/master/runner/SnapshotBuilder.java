@@ -49,7 +49,7 @@ final class SnapshotBuilder {
     }
     List<WorkerView> workers = new ArrayList<>();
     Map<String, Integer> perClass = new LinkedHashMap<>();
-    Map<WorkerNode, CachedView> views = new IdentityHashMap<>();
+    Map<WorkerNode, CachedView> views = new IdentityHashMap<>(previousViews.size());
     long userCount = 0;
     for (WorkerNode node : registry.all()) {
       CachedView cached = previousViews.get(node);
