@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -36,6 +37,12 @@ final class MasterProcess implements AutoCloseable {
       """;
   private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+  /**
+   * System property with extra JVM arguments for the Hatchery master, split at whitespace (e.g.
+   * {@code -Dhatchery.bench.masterJvmArgs="-XX:StartFlightRecording=filename=/tmp/m.jfr"}).
+   */
+  static final String JVM_ARGS_PROPERTY = "hatchery.bench.masterJvmArgs";
+
   private final String kind;
   private final Process process;
   private final Path directory;
@@ -57,15 +64,23 @@ final class MasterProcess implements AutoCloseable {
     Path log = directory.resolve("master.log");
     List<String> command =
         switch (kind) {
-          case "hatchery" ->
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  absoluteClassPath(),
-                  HatcheryMasterMain.class.getName(),
-                  Integer.toString(port),
-                  Integer.toString(workers),
-                  Long.toString(runTime.toSeconds()));
+          case "hatchery" -> {
+            List<String> java = new ArrayList<>();
+            java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String jvmArgs = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
+            if (!jvmArgs.isEmpty()) {
+              java.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            java.addAll(
+                List.of(
+                    "-cp",
+                    absoluteClassPath(),
+                    HatcheryMasterMain.class.getName(),
+                    Integer.toString(port),
+                    Integer.toString(workers),
+                    Long.toString(runTime.toSeconds())));
+            yield java;
+          }
           case "locust" -> {
             Files.writeString(directory.resolve("locustfile.py"), LOCUSTFILE);
             yield List.of(

@@ -61,6 +61,7 @@ public final class MasterRunner {
   private final List<UserClassSpec> userClasses;
 
   private RunState state = RunState.READY;
+  private RunState stateAtLastStopCheck;
   private Optional<String> host;
   long statsVersion;
   long droppedMessages;
@@ -300,8 +301,17 @@ public final class MasterRunner {
     }
   }
 
-  /** Locust's {@code check_stopped}, run after every message. */
+  /** Whether the run state changed since the last {@link #checkStopped}. */
+  boolean stateChangedSinceStopCheck() {
+    return state != stateAtLastStopCheck;
+  }
+
+  /**
+   * Locust's {@code check_stopped}: run after every message that may change its answer (see {@link
+   * WorkerMessages}) and after every liveness check. O(workers).
+   */
   void checkStopped() {
+    stateAtLastStopCheck = state;
     if (state == RunState.READY || state == RunState.STOPPED || quitting) {
       return;
     }
