@@ -125,6 +125,10 @@ final class RecordingTarget implements AutoCloseable {
       }
       exchange.getResponseHeaders().add("Content-Encoding", "gzip");
       sendBytes(exchange, 200, zipped.toByteArray());
+    } else if (path.startsWith("/big/")) {
+      int bytes = Integer.parseInt(parts[2]);
+      exchange.getResponseHeaders().add("X-Big", "h".repeat(bytes));
+      send(exchange, 200, "text/plain", "b".repeat(bytes));
     } else if (path.equals("/hang")) {
       try {
         closing.await(30, TimeUnit.SECONDS);
