@@ -1,6 +1,10 @@
 package io.hatchery;
 
 import io.hatchery.http.HttpSession;
+import io.hatchery.http.Response;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A {@link User} with an HTTP client (Locust's {@code HttpUser}): {@link #client} sends requests to
@@ -52,7 +56,7 @@ public abstract class HttpUser extends User {
                             responseTimeMillis,
                             responseLengthBytes,
                             exception,
-                            context(),
+                            requestContext(response),
                             response)),
             connectionGroup());
     runtime.whenEnded(client::close);
@@ -65,5 +69,24 @@ public abstract class HttpUser extends User {
    */
   protected Object connectionGroup() {
     return null;
+  }
+
+  /**
+   * The request event's context: the user's {@link #context()} overlaid with the one given for this
+   * request ({@code Request.withContext}), as Locust merges {@code self.context()} with the
+   * request's {@code context=}.
+   */
+  private Map<String, Object> requestContext(Response response) {
+    Map<String, Object> user = context();
+    Map<String, Object> request = response.context();
+    if (request.isEmpty()) {
+      return user;
+    }
+    if (user.isEmpty()) {
+      return request;
+    }
+    Map<String, Object> merged = new HashMap<>(user);
+    merged.putAll(request);
+    return Collections.unmodifiableMap(merged);
   }
 }

@@ -31,11 +31,11 @@ public class InteropHttpUser extends User {
         new HttpSession(
             POOL,
             host(),
-            (type, name, millis, length, error) ->
+            (type, name, millis, length, error, response) ->
                 environment()
                     .events()
                     .request()
-                    .fire(RequestEvent.of(type, name, millis, length, error, Map.of())));
+                    .fire(new RequestEvent(type, name, millis, length, error, Map.of(), response)));
   }
 
   @Task

@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a real peer's messages off our ROUTER transport, keeping everything it skipped so a failed
- * expectation can show the whole conversation.
+ * Reads a real peer's messages off one of our master-side transports (ROUTER or the legacy
+ * PUSH/PULL pair), keeping the type of everything it saw so a failed expectation can show the whole
+ * conversation.
+ *
+ * <p>Not thread-safe: one test thread reads.
  */
-final class ProtocolPeer {
+public final class ProtocolPeer {
   private final RpcServer server;
   private final List<String> seen = new ArrayList<>();
 
-  ProtocolPeer(RpcServer server) {
+  public ProtocolPeer(RpcServer server) {
     this.server = server;
   }
 
@@ -24,7 +27,8 @@ final class ProtocolPeer {
    * Returns the next message of {@code type}, skipping others (heartbeats, stats) that the caller
    * collects through {@code onSkipped}; fails at the deadline or on a malformed frame.
    */
-  RpcEvent.Received await(String type, Duration timeout, Skipped onSkipped) throws Exception {
+  public RpcEvent.Received await(String type, Duration timeout, Skipped onSkipped)
+      throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       RpcEvent event = server.receive(Duration.between(Instant.now(), deadline));
@@ -43,9 +47,14 @@ final class ProtocolPeer {
     throw new AssertionError("no " + type + " within " + timeout + "; saw " + seen);
   }
 
+  /** The types of every message received so far, in arrival order. */
+  public List<String> seen() {
+    return List.copyOf(seen);
+  }
+
   /** What to do with a message that is not the one awaited. */
   @FunctionalInterface
-  interface Skipped {
+  public interface Skipped {
     void accept(Message message) throws Exception;
   }
 }

@@ -15,14 +15,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our worker ({@link WorkerRuntime} driving the real {@link ScenarioEngine}, users making requests
@@ -43,8 +45,10 @@ class RuntimeWorkerAgainstPythonMasterIT {
               pass
       """;
 
-  @Test
-  void pythonMasterCountsExactlyWhatTheTargetServed(@TempDir Path dir) throws Exception {
+  @ParameterizedTest(name = "{0} Hatchery worker(s), --expect-workers {0}")
+  @ValueSource(ints = {1, 2})
+  void pythonMasterCountsExactlyWhatTheTargetServed(int workers, @TempDir Path dir)
+      throws Exception {
     Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
     int port = freeLoopbackPort();
     try (TestTarget target = TestTarget.start();
@@ -60,7 +64,7 @@ class RuntimeWorkerAgainstPythonMasterIT {
                 "--master-bind-port",
                 Integer.toString(port),
                 "--expect-workers",
-                "1",
+                Integer.toString(workers),
                 "-u",
                 "4",
                 "-r",
@@ -74,24 +78,30 @@ class RuntimeWorkerAgainstPythonMasterIT {
                 "5",
                 "--csv",
                 "run")) {
-      ScenarioEngine engine =
-          ScenarioEngine.create(
-              Environment.builder().build(), UserClasses.of(List.of(InteropHttpUser.class)));
-      CompletableFuture<Integer> worker = new CompletableFuture<>();
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                try {
-                  worker.complete(
-                      WorkerRuntime.run(WorkerSettings.defaults("127.0.0.1", port), engine));
-                } catch (Exception | Error e) {
-                  worker.completeExceptionally(e);
-                }
-              });
+      List<CompletableFuture<Integer>> exits = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        ScenarioEngine engine =
+            ScenarioEngine.create(
+                Environment.builder().build(), UserClasses.of(List.of(InteropHttpUser.class)));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    exit.complete(
+                        WorkerRuntime.run(WorkerSettings.defaults("127.0.0.1", port), engine));
+                  } catch (Exception | Error e) {
+                    exit.completeExceptionally(e);
+                  }
+                });
+        exits.add(exit);
+      }
 
-      assertThat(worker.get(STEP.toSeconds(), TimeUnit.SECONDS))
-          .as(master.log())
-          .isEqualTo(WorkerRuntime.EXIT_OK);
+      for (CompletableFuture<Integer> exit : exits) {
+        assertThat(exit.get(STEP.toSeconds(), TimeUnit.SECONDS))
+            .as(master.log())
+            .isEqualTo(WorkerRuntime.EXIT_OK);
+      }
       // Locust exits 1 when any request failed; every tenth request is a 503 here.
       assertThat(master.awaitExit(STEP)).as(master.log()).isEqualTo(1);
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,7 +47,15 @@ public final class TestTarget implements AutoCloseable {
 
   /** Starts a target on {@code 127.0.0.1} and an ephemeral port. */
   public static TestTarget start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+    return start(new InetSocketAddress("127.0.0.1", 0));
+  }
+
+  /**
+   * Starts a target on {@code address} (port 0 for an ephemeral one); for test hosts in network
+   * namespaces, see {@link TestTargetMain}.
+   */
+  public static TestTarget start(InetSocketAddress address) throws IOException {
+    HttpServer server = HttpServer.create(address, 128);
     TestTarget target = new TestTarget(server);
     server.createContext("/", target::handle);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -54,15 +63,23 @@ public final class TestTarget implements AutoCloseable {
     return target;
   }
 
-  /** The base URL, {@code http://127.0.0.1:<port>}, without a trailing slash. */
+  /** The base URL, e.g. {@code http://127.0.0.1:<port>}, without a trailing slash. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    InetSocketAddress address = server.getAddress();
+    return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
   /** Requests answered so far for {@code path} (without the query string). */
   public long requestCount(String path) {
     LongAdder adder = requestsByPath.get(path);
     return adder == null ? 0 : adder.sum();
+  }
+
+  /** Requests answered so far by path, a sorted copy. */
+  public Map<String, Long> requestCounts() {
+    Map<String, Long> counts = new TreeMap<>();
+    requestsByPath.forEach((path, adder) -> counts.put(path, adder.sum()));
+    return counts;
   }
 
   /** Requests answered so far for all paths. */

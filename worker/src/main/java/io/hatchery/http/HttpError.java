@@ -3,7 +3,7 @@ package io.hatchery.http;
 import io.hatchery.stats.ErrorTexts;
 
 /**
- * A response with status 400 or above: requests' {@code HTTPError} raised by {@code
+ * A response with status 400 to 599: requests' {@code HTTPError} raised by {@code
  * raise_for_status}, which Locust reports as the failure of such a request.
  *
  * <p>The message is requests' (2.28): {@code "404 Client Error: Not Found for url: <url>"}, {@code
@@ -25,7 +25,7 @@ public final class HttpError extends RequestException {
     this.status = status;
   }
 
-  /** The response status, 400..599 (or above, which requests does not raise for). */
+  /** The response status, 400..599. */
   public int status() {
     return status;
   }

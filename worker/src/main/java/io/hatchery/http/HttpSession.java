@@ -57,7 +57,8 @@ public final class HttpSession {
   private final String basePath;
   private final String authorization;
   private final SessionCookies cookies;
-  private volatile Object connectionGroup;
+  private volatile ConnectionGroup connectionGroup;
+  private boolean ownGroup;
   private volatile String requestName;
   private volatile String[] defaultHeaders = NO_HEADERS;
 
@@ -79,7 +80,8 @@ public final class HttpSession {
       ConnectionPool pool, String baseUrl, RequestReporter reporter, Object connectionGroup) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.reporter = Objects.requireNonNull(reporter, "reporter");
-    this.connectionGroup = connectionGroup != null ? connectionGroup : new Object();
+    this.ownGroup = connectionGroup == null;
+    this.connectionGroup = ownGroup ? pool.newGroup() : pool.sharedGroup(connectionGroup);
     if (baseUrl == null || baseUrl.isBlank()) {
       this.baseUrl = null;
       this.baseHost = null;
@@ -132,12 +134,19 @@ public final class HttpSession {
   }
 
   /**
-   * Lets go of this session's keep-alive connections: the next request opens a new one, as after
-   * requests' {@code session.close()}. The old connections are closed by the pool when it needs the
-   * room or after its idle timeout. Cookies are kept. The session stays usable.
+   * Closes this session's keep-alive connections, as requests' {@code session.close()}: the next
+   * request opens a new one. A session that shared a connection group leaves the group's
+   * connections to the other sessions and goes on with connections of its own. Cookies are kept;
+   * the session stays usable. Call it between requests (the engine calls it when the user stops).
    */
-  public void close() {
-    connectionGroup = new Object();
+  public synchronized void close() {
+    ConnectionGroup previous = connectionGroup;
+    boolean previousWasOwn = ownGroup;
+    connectionGroup = pool.newGroup();
+    ownGroup = true;
+    if (previousWasOwn) {
+      previous.close();
+    }
   }
 
   /** {@code GET url}. */
@@ -256,7 +265,7 @@ public final class HttpSession {
     return reporter;
   }
 
-  Object connectionGroup() {
+  ConnectionGroup connectionGroup() {
     return connectionGroup;
   }
 

@@ -98,13 +98,13 @@ public final class Response implements AutoCloseable {
     return reason == null ? "" : reason;
   }
 
-  /** True for a status from 1 to 399 (requests' {@code ok}): no {@link #error()}. */
+  /** True when there is no {@link #error()}: a response outside 400..599 (requests' {@code ok}). */
   public boolean ok() {
     return error == null;
   }
 
   /**
-   * What makes this response a failure by default: {@link HttpError} for status &ge; 400, {@link
+   * What makes this response a failure by default: {@link HttpError} for status 400..599, {@link
    * ConnectionError} for status 0, else null. A check's verdict does not change it.
    */
   public RequestException error() {

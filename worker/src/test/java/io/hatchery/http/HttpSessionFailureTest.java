@@ -149,6 +149,17 @@ class HttpSessionFailureTest {
   }
 
   @Test
+  void nonstandardStatusAbove599IsNotAFailure() {
+    Response last5xx = fixture.client.get("/status/599");
+    Response nonstandard = fixture.client.get("/status/600");
+
+    assertThat(last5xx.ok()).isFalse();
+    assertThat(nonstandard.status()).isEqualTo(600);
+    assertThat(nonstandard.ok()).isTrue();
+    assertThat(fixture.reporter.reports().get(1).exception()).isNull();
+  }
+
+  @Test
   void raiseForStatusThrowsTheHttpError() {
     Response response = fixture.client.get("/status/500");
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +52,12 @@ public final class Master implements MasterControl, AutoCloseable {
   private final int port;
   private final InstantSource clock;
   private final List<String> classNames;
-  private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+  private final LinkedBlockingDeque<Runnable> commands = new LinkedBlockingDeque<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean quitRequested;
   private volatile boolean closed;
+  private boolean transportFailed;
 
   Master(RpcServer rpc, boolean ownsRpc, int port, InstantSource clock, MasterSettings settings) {
     this.rpc = rpc;
@@ -140,7 +141,8 @@ public final class Master implements MasterControl, AutoCloseable {
   public void close() {
     quit();
     try {
-      if (!awaitTermination(MasterRunner.QUIT_GRACE.plusSeconds(5))) {
+      Duration stopTimeout = runner.settings.stopTimeout().orElse(Duration.ZERO);
+      if (!awaitTermination(stopTimeout.plus(MasterRunner.QUIT_GRACE).plusSeconds(5))) {
         closed = true;
         thread.join(5_000);
       }
@@ -183,13 +185,21 @@ public final class Master implements MasterControl, AutoCloseable {
     if (wait.compareTo(COMMAND_LATENCY) > 0) {
       wait = COMMAND_LATENCY;
     }
-    RpcEvent event;
-    try {
-      event = rpc.receive(wait);
-    } catch (IllegalStateException e) {
-      LOG.error("The master's transport failed; quitting", e);
-      runner.quit();
-      event = null;
+    RpcEvent event = null;
+    if (transportFailed) {
+      Runnable command = commands.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+      if (command != null) {
+        commands.addFirst(command); // run it first in the next step, keeping the order
+      }
+    } else {
+      try {
+        event = rpc.receive(wait);
+      } catch (IllegalStateException e) {
+        // Only a dead I/O thread throws here; it will not come back, so stop polling it.
+        LOG.error("The master's transport failed; quitting", e);
+        transportFailed = true;
+        runner.quit();
+      }
     }
     for (int batch = 0; event != null && batch < 1000; batch++) {
       runner.handle(event);

@@ -61,8 +61,10 @@ public final class MasterRunner {
   private final List<UserClassSpec> userClasses;
 
   private RunState state = RunState.READY;
+  private RunState stateAtLastStopCheck;
   private Optional<String> host;
   long statsVersion;
+  long droppedMessages;
   private boolean dirty = true;
   private boolean quitting;
   private boolean terminated;
@@ -123,8 +125,13 @@ public final class MasterRunner {
   public void runDue() {
     Instant now = clock.instant();
     try {
-      while (!nextLivenessCheckAt.isAfter(now)) {
+      if (!nextLivenessCheckAt.isAfter(now)) {
+        // One check per due time, never a burst: after a stall (GC, suspended VM) Locust's
+        // sleeping checker also runs once, so workers are not marked missing for our pause.
         nextLivenessCheckAt = nextLivenessCheckAt.plus(settings.heartbeatInterval());
+        if (!nextLivenessCheckAt.isAfter(now)) {
+          nextLivenessCheckAt = now.plus(settings.heartbeatInterval());
+        }
         messages.checkLiveness(now);
       }
       if (runTimeDeadline != null && !now.isBefore(runTimeDeadline)) {
@@ -294,8 +301,17 @@ public final class MasterRunner {
     }
   }
 
-  /** Locust's {@code check_stopped}, run after every message. */
+  /** Whether the run state changed since the last {@link #checkStopped}. */
+  boolean stateChangedSinceStopCheck() {
+    return state != stateAtLastStopCheck;
+  }
+
+  /**
+   * Locust's {@code check_stopped}: run after every message that may change its answer (see {@link
+   * WorkerMessages}) and after every liveness check. O(workers).
+   */
   void checkStopped() {
+    stateAtLastStopCheck = state;
     if (state == RunState.READY || state == RunState.STOPPED || quitting) {
       return;
     }
@@ -334,7 +350,8 @@ public final class MasterRunner {
       becomeRunning();
     }
     if (quitting && !terminated) {
-      boolean allGone = registry.active().stream().allMatch(WorkerNode::quitReceived);
+      // Missing workers too: one starved for a few seconds may still send its final report.
+      boolean allGone = registry.all().stream().allMatch(WorkerNode::quitReceived);
       if (allGone || !now.isBefore(quitDeadline)) {
         if (!allGone) {
           LOG.warn("Not every worker confirmed quit in time; shutting down anyway");
@@ -363,6 +380,9 @@ public final class MasterRunner {
     registry.all().stream()
         .filter(WorkerNode::isMissing)
         .forEach(n -> degraded.add("worker " + n.id() + " is missing"));
+    if (droppedMessages > 0) {
+      degraded.add(droppedMessages + " malformed worker messages dropped (see the log)");
+    }
     if (exceptions.dropped() > 0) {
       degraded.add(exceptions.dropped() + " exception reports dropped (too many distinct)");
     }

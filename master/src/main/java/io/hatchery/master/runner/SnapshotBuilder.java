@@ -9,6 +9,7 @@ import io.hatchery.master.workers.WorkerRegistry;
 import io.hatchery.stats.RequestStats;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,16 @@ import java.util.Optional;
 /**
  * Builds immutable {@link MasterSnapshot}s from the control thread's state. The statistics are
  * deep-copied ({@link RequestStats#copy()}) only when they changed since the previous snapshot;
- * otherwise the previous copy, which nobody may modify, is reused. Not thread-safe: control thread.
+ * otherwise the previous copy, which nobody may modify, is reused. Likewise a worker's {@link
+ * WorkerView} is rebuilt only when one of its fields changed. Not thread-safe: control thread.
  */
 final class SnapshotBuilder {
   private final List<String> userClassNames;
   private RequestStats statsCopy;
   private long copiedVersion = -1;
+
+  /** The views of the previous snapshot: immutable, so reused for workers that did not change. */
+  private Map<WorkerNode, CachedView> previousViews = Map.of();
 
   SnapshotBuilder(List<UserClassSpec> userClasses) {
     this.userClassNames = userClasses.stream().map(UserClassSpec::name).toList();
@@ -44,14 +49,21 @@ final class SnapshotBuilder {
     }
     List<WorkerView> workers = new ArrayList<>();
     Map<String, Integer> perClass = new LinkedHashMap<>();
+    Map<WorkerNode, CachedView> views = new IdentityHashMap<>(previousViews.size());
     long userCount = 0;
     for (WorkerNode node : registry.all()) {
-      workers.add(view(node));
+      CachedView cached = previousViews.get(node);
+      if (cached == null || !cached.matches(node)) {
+        cached = new CachedView(node.userClassesCount(), view(node));
+      }
+      views.put(node, cached);
+      workers.add(cached.view());
       if (!node.isMissing()) {
         userCount += node.userCount();
         node.userClassesCount().forEach((cls, n) -> perClass.merge(cls, clamp(n), Integer::sum));
       }
     }
+    previousViews = views;
     return new MasterSnapshot(
         now,
         state,
@@ -79,6 +91,20 @@ final class SnapshotBuilder {
         node.memoryUsageBytes(),
         node.lastHeartbeatAt(),
         node.dialect().label());
+  }
+
+  /** A worker's view and the per-class map it was built from (compared by identity). */
+  private record CachedView(Map<String, Long> source, WorkerView view) {
+    boolean matches(WorkerNode node) {
+      return source == node.userClassesCount()
+          && view.state() == node.state()
+          && view.userCount() == clamp(node.userCount())
+          && view.index() == node.index()
+          && Double.compare(view.cpuUsagePercent(), node.cpuUsagePercent()) == 0
+          && view.memoryUsageBytes() == node.memoryUsageBytes()
+          && view.lastHeartbeatAt().equals(node.lastHeartbeatAt())
+          && view.dialect().equals(node.dialect().label());
+    }
   }
 
   private static int clamp(long value) {

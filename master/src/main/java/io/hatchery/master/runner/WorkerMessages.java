@@ -15,6 +15,7 @@ import io.hatchery.protocol.payload.WorkerState;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.stats.wire.MalformedStatsException;
 import io.hatchery.stats.wire.StatsReportMaps;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,9 @@ final class WorkerMessages {
 
   /** The Locust version whose protocol this master speaks (its first four characters compare). */
   static final String LOCUST_VERSION = "2.12.1";
+
+  /** How long after its stop timeout a stopped worker may take to send client_ready again. */
+  static final Duration STOPPING_GRACE = Duration.ofSeconds(60);
 
   private final MasterRunner runner;
 
@@ -66,11 +70,17 @@ final class WorkerMessages {
       return;
     }
     Optional<WorkerNode> known = runner.registry.find(nodeId);
+    if (known.isEmpty() && runner.registry.isStopping(nodeId, runner.clock.instant())) {
+      onFromStopping(nodeId, message);
+      return;
+    }
     if (known.isEmpty()) {
       onFromUnknown(nodeId, message.type(), now);
       return;
     }
     WorkerNode node = known.get();
+    WorkerState stateBefore = node.state();
+    boolean missingBefore = node.isMissing();
     try {
       switch (message.type()) {
         case MessageType.HEARTBEAT -> onHeartbeat(node, message.data());
@@ -86,12 +96,23 @@ final class WorkerMessages {
         default -> onCustom(node, message);
       }
     } catch (ProtocolException | MalformedStatsException e) {
+      runner.droppedMessages++;
       runner.peerLog.warn(
           "bad:" + message.type() + ":" + nodeId,
           now,
           "Dropped malformed " + message.type() + " from worker " + nodeId + ": " + e.getMessage());
     }
-    runner.checkStopped();
+    // check_stopped walks every worker, so at 10,000 workers running it after each of their
+    // heartbeats and reports is quadratic. Its answer can only change when a worker's state, the
+    // registry or the run state changed; routine messages that changed none of these skip it.
+    boolean routine =
+        message.type().equals(MessageType.HEARTBEAT) || message.type().equals(MessageType.STATS);
+    if (!routine
+        || node.state() != stateBefore
+        || node.isMissing() != missingBefore
+        || runner.stateChangedSinceStopCheck()) {
+      runner.checkStopped();
+    }
   }
 
   private void onClientReady(String nodeId, Object data) {
@@ -115,16 +136,16 @@ final class WorkerMessages {
           LOG.warn(
               "Worker {} is running a different version ({}) than this master speaks ({})",
               nodeId,
-              version,
+              describe(version),
               LOCUST_VERSION);
         }
         dialect = Dialect.G2;
       }
       case EMPTY_VERSION, MINUS_ONE_STRING -> {
-        LOG.warn(
-            "Worker {} reported version {}; assuming the Locust 2.x protocol",
-            nodeId,
-            describe(data));
+        runner.peerLog.warn(
+            "version:" + nodeId,
+            now,
+            "Worker " + nodeId + " reported version " + describe(data) + "; assuming Locust 2.x");
         dialect = Dialect.G2;
       }
       case MINUS_ONE -> dialect = Dialect.G2;
@@ -155,6 +176,28 @@ final class WorkerMessages {
       runner.driver.workerLeft(nodeId, false, at);
     }
     runner.driver.workerJoined(node, at);
+  }
+
+  /**
+   * A worker between {@code client_stopped} and its next {@code client_ready}: its last stats are
+   * merged (as Locust merges them), the rest is ignored; it is not told to stop again.
+   */
+  private void onFromStopping(String nodeId, Message message) {
+    if (!message.type().equals(MessageType.STATS)) {
+      return;
+    }
+    try {
+      StatsPayload.from(message.data());
+      Map<?, ?> map = (Map<?, ?>) message.data();
+      runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
+      runner.statsVersion++;
+    } catch (ProtocolException | MalformedStatsException e) {
+      runner.droppedMessages++;
+      runner.peerLog.warn(
+          "bad:stats:" + nodeId,
+          runner.clock.millis(),
+          "Dropped malformed stats from worker " + nodeId + ": " + e.getMessage());
+    }
   }
 
   private void onFromUnknown(String nodeId, String type, long now) {
@@ -231,8 +274,10 @@ final class WorkerMessages {
 
   private void onClientStopped(WorkerNode node) {
     // Locust deletes the node; the worker re-registers with client_ready after its stop timeout.
-    runner.registry.remove(node.id());
-    runner.driver.workerLeft(node.id(), true, runner.clock.instant());
+    Instant now = runner.clock.instant();
+    Duration wait = runner.settings.stopTimeout().orElse(Duration.ZERO).plus(STOPPING_GRACE);
+    runner.registry.removeStopped(node.id(), now.plus(wait));
+    runner.driver.workerLeft(node.id(), true, now);
     LOG.info("Worker {} stopped its users", node.id());
   }
 

@@ -44,6 +44,7 @@ public final class WorkerRegistry {
 
   private final Map<String, WorkerNode> nodes = new LinkedHashMap<>();
   private final Map<String, Integer> indexes = new HashMap<>();
+  private final Map<String, Instant> stoppedUntil = new HashMap<>();
   private final int maxWorkers;
 
   /**
@@ -73,11 +74,38 @@ public final class WorkerRegistry {
       index = indexes.size();
       indexes.put(id, index);
     }
+    stoppedUntil.remove(id);
     WorkerNode node =
         new WorkerNode(id, index, dialect, answersHeartbeats, HEARTBEAT_LIVENESS, now);
     nodes.remove(id); // re-registration moves the node to the end, as a new dict entry would
     nodes.put(id, node);
     return Optional.of(node);
+  }
+
+  /**
+   * Removes a worker that reported {@code client_stopped} and remembers it until {@code until}: a
+   * Python worker keeps sending heartbeats and stats while it sleeps its stop timeout before
+   * re-sending {@code client_ready}, and those must not be taken for an orphan's.
+   */
+  public Optional<WorkerNode> removeStopped(String id, Instant until) {
+    Optional<WorkerNode> node = remove(id);
+    if (node.isPresent()) {
+      stoppedUntil.put(id, until); // bounded: only ids that got an index land here
+    }
+    return node;
+  }
+
+  /** Whether {@code id} stopped recently and has not re-registered yet. */
+  public boolean isStopping(String id, Instant now) {
+    Instant until = stoppedUntil.get(id);
+    if (until == null) {
+      return false;
+    }
+    if (now.isAfter(until)) {
+      stoppedUntil.remove(id);
+      return false;
+    }
+    return true;
   }
 
   public Optional<WorkerNode> find(String id) {

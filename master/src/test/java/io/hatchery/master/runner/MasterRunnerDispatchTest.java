@@ -157,6 +157,25 @@ class MasterRunnerDispatchTest {
   }
 
   @Test
+  void aStoppedWorkerWaitingToReRegisterIsNotToldToStopAgain() {
+    h.ready("vm_a", "");
+    h.runner.start(SwarmRequest.of(2, 10.0));
+    h.completeLastSpawn("vm_a");
+    h.runner.stop();
+    h.send("vm_a", MessageType.CLIENT_STOPPED, null);
+
+    // A Python worker sleeps its stop timeout before client_ready, still heartbeating and
+    // reporting the requests that finished while its users stopped.
+    h.heartbeat("vm_a", WorkerState.RUNNING);
+    h.send("vm_a", MessageType.STATS, StatsData.requests("/a", 4));
+    h.send("vm_a", MessageType.CLIENT_READY, "");
+
+    assertThat(h.sent("vm_a", MessageType.STOP)).hasSize(1);
+    assertThat(h.runner.publishNow().stats().total().numRequests()).isEqualTo(4);
+    assertThat(h.runner.publishNow().workers()).hasSize(1);
+  }
+
+  @Test
   void startWithoutWorkersIsIgnored() {
     h.runner.start(SwarmRequest.of(2, 1.0));
     assertThat(h.runner.state()).isEqualTo(RunState.READY);

@@ -38,6 +38,16 @@ class MasterRunnerLivenessTest {
   }
 
   @Test
+  void aStalledMasterRunsOneCheckNotABurst() {
+    h.ready("vm_a", "");
+    h.clock.advance(Duration.ofSeconds(10)); // e.g. a long GC pause of the master
+    h.runner.runDue();
+    h.heartbeat("vm_a", WorkerState.READY); // the heartbeats queued meanwhile
+
+    assertThat(stateOf("vm_a")).isEqualTo(WorkerState.READY);
+  }
+
+  @Test
   void regularHeartbeatsKeepAWorkerAlive() {
     h.ready("vm_a", "");
     h.advanceWithHeartbeats(Duration.ofSeconds(30), WorkerState.READY, "vm_a");

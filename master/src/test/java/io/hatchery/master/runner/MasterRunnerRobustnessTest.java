@@ -10,6 +10,7 @@ import io.hatchery.protocol.ProtocolException;
 import io.hatchery.protocol.payload.WorkerState;
 import io.hatchery.protocol.transport.RpcEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ class MasterRunnerRobustnessTest {
     h.runner.start(SwarmRequest.of(2, 10.0));
     assertThat(h.lastSpawnCounts("vm_b")).isEqualTo(Map.of("MyUser", 1L));
     assertThat(h.runner.publishNow().workers()).hasSize(2);
+    assertThat(h.runner.publishNow().degraded())
+        .anyMatch(reason -> reason.endsWith("malformed worker messages dropped (see the log)"));
   }
 
   @Test
@@ -145,6 +148,24 @@ class MasterRunnerRobustnessTest {
     assertThat(first.stats().total().numRequests()).isEqualTo(5);
     assertThat(second.stats().total().numRequests()).isEqualTo(10);
     assertThat(h.runner.publishNow().stats()).isSameAs(second.stats()); // unchanged: reused
+  }
+
+  @Test
+  void snapshotReusesTheViewOfAWorkerUntilItChanges() {
+    h.ready("vm_a", "");
+    h.ready("vm_b", "");
+    MasterSnapshot first = h.runner.publishNow();
+
+    h.clock.advance(Duration.ofMillis(500));
+    h.heartbeat("vm_b", WorkerState.RUNNING);
+    MasterSnapshot second = h.runner.publishNow();
+
+    assertThat(second.workers().get(0)).isSameAs(first.workers().get(0));
+    assertThat(second.workers().get(1)).isNotSameAs(first.workers().get(1));
+    assertThat(second.workers().get(1).state()).isEqualTo(WorkerState.RUNNING);
+    assertThat(second.workers().get(1).lastHeartbeatAt())
+        .isEqualTo(first.workers().get(1).lastHeartbeatAt().plusMillis(500));
+    assertThat(first.workers().get(1).state()).isEqualTo(WorkerState.READY);
   }
 
   @Test

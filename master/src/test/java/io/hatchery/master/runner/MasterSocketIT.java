@@ -68,6 +68,32 @@ class MasterSocketIT {
   }
 
   @Test
+  void hostileMessagesOverTcpDoNotStopTheControlThread() throws Exception {
+    try (Master master = Master.builder().userClasses(CLASSES).bind("127.0.0.1", 0).start();
+        ZmqRpcClient rogue = ZmqRpcClient.connect("127.0.0.1", master.port(), "rogue_1")) {
+      rogue.send(new Message(MessageType.CLIENT_READY, 5L, "rogue_1"));
+      rogue.send(new Message(MessageType.CLIENT_READY, -1L, "someone_else"));
+      rogue.send(new Message(MessageType.HEARTBEAT, Map.of("cpu", 1L), "rogue_1"));
+      rogue.send(new Message(MessageType.STATS, Map.of("stats", "nope"), "rogue_1"));
+      rogue.send(new Message(MessageType.SPAWNING_COMPLETE, List.of(1L), "rogue_1"));
+      rogue.send(new Message(MessageType.EXCEPTION, null, "rogue_1"));
+      rogue.send(new Message("custom_type", Map.of(1L, List.of()), "rogue_1"));
+      Peers.receive(rogue, MessageType.ACK); // registered under its identity, once -1 arrived
+
+      try (ZmqRpcClient worker = ZmqRpcClient.connect("127.0.0.1", master.port(), "good_a1")) {
+        worker.send(new Message(MessageType.CLIENT_READY, "", "good_a1"));
+        assertThat(Peers.receive(worker, MessageType.ACK).data()).isEqualTo(Map.of("index", 1L));
+        master.start(SwarmRequest.of(2, 10.0));
+        Message spawn = Peers.receive(worker, MessageType.SPAWN);
+        assertThat(((Map<?, ?>) spawn.data()).get("user_classes_count"))
+            .isEqualTo(Map.of("MyUser", 1L));
+        Peers.await(master, s -> s.degraded().stream().anyMatch(r -> r.contains("malformed")));
+      }
+      master.quit();
+    }
+  }
+
+  @Test
   void invalidRequestsAreRefusedOnTheCallersThread() throws Exception {
     try (Master master = Master.builder().userClasses(CLASSES).bind("127.0.0.1", 0).start()) {
       assertThatThrownBy(() -> master.start(SwarmRequest.of(-1, 1)))

@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * <p>Percentiles are HdrHistogram's own ({@link Histogram#getValueAtPercentile}) over exactly the
  * counts added, so they are identical to adding every report into one {@link Histogram}.
  *
- * <p>Thread-safety: not thread-safe; confine to one thread (the master's aggregation thread).
+ * <p>Thread-safety: not thread-safe; confine to one thread (the master's aggregation thread). A
+ * {@link #copy()} may be read (never added to) by many threads.
  */
 public final class HistogramSum {
 
@@ -46,14 +47,15 @@ public final class HistogramSum {
     }
   }
 
-  /** Returns an independent deep copy of the counts added so far. */
+  /**
+   * Returns an independent deep copy of the counts added so far, already folded into its histogram:
+   * reading the copy ({@link #valueAtPercentile}, {@link #counts}, {@link #totalCount}) never
+   * writes to it, so a copy published to other threads may be read by several at once as long as
+   * nobody calls {@link #add} on it. Folds this sum's pending counts as a side effect.
+   */
   public HistogramSum copy() {
     HistogramSum copy = new HistogramSum();
-    for (int c = 0; c < pending.length; c++) {
-      copy.pending[c] = pending[c] == null ? null : pending[c].clone();
-    }
-    copy.pendingTotal = pendingTotal;
-    copy.histogram = histogram == null ? null : histogram.copy();
+    copy.histogram = flushed().copy();
     return copy;
   }
 

@@ -68,4 +68,32 @@ class HistogramSumTest {
     assertThat(sum.totalCount()).isZero();
     assertThat(sum.counts()).isEqualTo(HistogramCounts.empty());
   }
+
+  @Test
+  void aCopyReadByManyThreadsAtOnceGivesEveryoneTheSameFigures() throws Exception {
+    Histogram reference = HistogramCodec.newHistogram();
+    Random random = new Random(11);
+    for (int i = 0; i < 5_000; i++) {
+      reference.recordValue(1 + random.nextInt(2_000_000));
+    }
+    HistogramSum sum = new HistogramSum();
+    sum.add(HistogramCounts.of(reference));
+    HistogramSum copy = sum.copy();
+    sum.add(HistogramCounts.of(reference));
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var readings = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+      for (int reader = 0; reader < 16; reader++) {
+        readings.add(pool.submit(() -> copy.valueAtPercentile(95) + copy.totalCount()));
+      }
+      for (var reading : readings) {
+        assertThat(reading.get())
+            .isEqualTo(reference.getValueAtPercentile(95) + reference.getTotalCount());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(copy.counts()).isEqualTo(HistogramCounts.of(reference));
+  }
 }

@@ -31,7 +31,9 @@ public record UserClassModel(Class<? extends User> type, TaskTree tree) {
    */
   public static UserClassModel of(Class<? extends User> type) {
     UserClassModel model = new UserClassModel(type, TaskDeclarations.treeOf(type));
-    model.describe();
+    if (!model.weightZero()) {
+      model.describe();
+    }
     return model;
   }
 
@@ -40,11 +42,26 @@ public record UserClassModel(Class<? extends User> type, TaskTree tree) {
     return type.getSimpleName();
   }
 
-  /** The plain description the CLI and master use. */
+  /**
+   * Whether Locust would drop this class: weight 0 and no fixed count ({@code
+   * Environment._remove_user_classes_with_weight_zero}).
+   */
+  boolean weightZero() {
+    UserClass declared = type.getAnnotation(UserClass.class);
+    return declared != null && declared.weight() == 0 && declared.fixedCount() == 0;
+  }
+
+  /**
+   * The plain description the CLI and master use. A fixed-count class's weight is irrelevant and
+   * reported as 1 when declared as 0.
+   */
   public UserClassDescription describe() {
     UserClass declared = type.getAnnotation(UserClass.class);
-    double weight = declared == null ? 1 : declared.weight();
     int fixedCount = declared == null ? 0 : declared.fixedCount();
+    double weight = declared == null ? 1 : declared.weight();
+    if (fixedCount > 0 && weight == 0) {
+      weight = 1;
+    }
     String host = declared == null || declared.host().isEmpty() ? null : declared.host();
     return new UserClassDescription(name(), weight, fixedCount, tree.allTags(), host);
   }

@@ -28,15 +28,20 @@ public final class UserClasses {
   }
 
   /**
-   * Reads the classes.
+   * Reads the classes. Classes with weight 0 and no fixed count are left out, as Locust 2.12.1
+   * removes them.
    *
-   * @throws IllegalArgumentException for an abstract class, a malformed declaration, or two classes
-   *     with the same simple name (Locust requires unique class names)
+   * @throws IllegalArgumentException for an abstract class, a malformed declaration, two classes
+   *     with the same simple name (Locust requires unique class names), or when every class has
+   *     weight 0
    */
   public static UserClasses of(List<Class<? extends User>> types) {
     Map<String, UserClassModel> byName = new LinkedHashMap<>();
     for (Class<? extends User> type : types) {
       UserClassModel model = UserClassModel.of(type);
+      if (model.weightZero()) {
+        continue;
+      }
       UserClassModel other = byName.putIfAbsent(model.name(), model);
       if (other != null) {
         throw new IllegalArgumentException(
@@ -47,6 +52,9 @@ public final class UserClasses {
                 + " and "
                 + type.getName());
       }
+    }
+    if (byName.isEmpty() && !types.isEmpty()) {
+      throw new IllegalArgumentException("There are no users with weight > 0.");
     }
     return new UserClasses(byName);
   }

@@ -7,12 +7,12 @@ import io.hatchery.HttpUser;
 import io.hatchery.StopUser;
 import io.hatchery.Task;
 import io.hatchery.TaskSet;
+import io.hatchery.http.Request;
 import io.hatchery.stats.EntryReport;
 import io.hatchery.stats.StatsError;
 import io.hatchery.stats.StatsRecorder;
 import io.hatchery.testkit.TestTarget;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -32,7 +32,7 @@ class HttpUserTest {
     @Task
     void visit() {
       client.get("/hello");
-      client.get("/status/503");
+      client.get("/status/503", Request.options().withContext(Map.of("step", "checkout")));
       throw new StopUser();
     }
   }
@@ -88,8 +88,13 @@ class HttpUserTest {
           new ScenarioEngine(environment, UserClasses.of(List.of(Visitor.class)), stats, clock, 5);
       Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
       engine.bind(new RecordingRunner(), errors::add);
-      List<Map<String, Object>> contexts = new ArrayList<>();
+      List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
       environment.events().request().add(event -> contexts.add(event.context()));
+      environment
+          .events()
+          .request()
+          .add(event -> statuses.add(((io.hatchery.http.Response) event.response()).status()));
 
       engine.users().applyTargets(Map.of("Visitor", 2), java.time.Duration.ZERO);
       Engines.await("both users to end", () -> engine.userGroup().aliveCount() == 0);
@@ -111,7 +116,12 @@ class HttpUserTest {
           .singleElement()
           .asString()
           .startsWith("HTTPError('503 Server Error");
-      assertThat(contexts).hasSize(4).allMatch(c -> c.equals(Map.of("tenant", "blue")));
+      assertThat(contexts)
+          .hasSize(4)
+          .containsOnly(Map.of("tenant", "blue"), Map.of("tenant", "blue", "step", "checkout"))
+          .filteredOn(c -> c.containsKey("step"))
+          .hasSize(2);
+      assertThat(statuses).containsExactlyInAnyOrder(200, 200, 503, 503);
       assertThat(errors).isEmpty();
     }
   }

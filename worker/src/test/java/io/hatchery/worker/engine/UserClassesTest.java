@@ -2,6 +2,7 @@ package io.hatchery.worker.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hatchery.Task;
 import io.hatchery.User;
@@ -43,6 +44,18 @@ class UserClassesTest {
     }
   }
 
+  @UserClass(weight = 0)
+  static class Disabled extends User {
+    @Task
+    void work() {}
+  }
+
+  @UserClass(weight = 0, fixedCount = 1)
+  static class FixedWeightZero extends User {
+    @Task
+    void work() {}
+  }
+
   static class BadTask extends User {
     @Task
     void needsArgument(int x) {}
@@ -57,6 +70,17 @@ class UserClassesTest {
             new UserClassDescription("Derived", 2.5, 0, Set.of(), "http://shop.invalid"),
             new UserClassDescription("Fixed", 1, 3, Set.of(), null),
             new UserClassDescription("Plain", 1, 0, Set.of(), null));
+  }
+
+  @Test
+  void weightZeroClassesAreLeftOutUnlessFixed() {
+    assertThat(
+            UserClasses.of(List.of(Plain.class, Disabled.class, FixedWeightZero.class)).describe())
+        .extracting(UserClassDescription::name, UserClassDescription::weight)
+        .containsExactly(tuple("Plain", 1.0), tuple("FixedWeightZero", 1.0));
+    assertThatThrownBy(() -> UserClasses.of(List.of(Disabled.class)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("There are no users with weight > 0.");
   }
 
   @Test

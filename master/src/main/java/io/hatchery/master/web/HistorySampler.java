@@ -1,0 +1,138 @@
+package io.hatchery.master.web;
+
+import io.hatchery.master.control.MasterControl;
+import io.hatchery.master.control.MasterSnapshot;
+import io.hatchery.master.control.RunState;
+import io.hatchery.master.control.SwarmRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server's one background thread: samples {@link MasterControl#snapshot()} into the {@link
+ * ChartHistory} every interval while a test spawns, runs or stops, starts the {@code --autostart}
+ * swarm, and quits the master {@code --autoquit} after an autostarted run has stopped (Locust
+ * 2.12.1's {@code --autostart}/{@code --autoquit}). A headless run that writes {@code --html}
+ * without a web server records its history with {@link #record}.
+ *
+ * <pre>{@code
+ * ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
+ * try (HistorySampler sampler = HistorySampler.record(control, history, Duration.ofSeconds(5))) {
+ *   ... run ...
+ * }
+ * HtmlReport.write(control.snapshot(), history.points(), writer);
+ * }</pre>
+ *
+ * <p>Thread-safety: all state is confined to its own daemon thread; {@link #close()} may be called
+ * from any thread.
+ */
+public final class HistorySampler implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistorySampler.class);
+
+  private final ScheduledExecutorService thread;
+  private final MasterControl control;
+  private final SnapshotReader snapshots;
+  private final ChartHistory history;
+  private final Optional<Duration> autoquit;
+  private boolean ranSinceStart;
+  private boolean quitScheduled;
+
+  private HistorySampler(
+      Optional<Duration> autoquit,
+      MasterControl control,
+      SnapshotReader snapshots,
+      ChartHistory history) {
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hatchery-web-history");
+              t.setDaemon(true);
+              return t;
+            });
+    this.control = control;
+    this.snapshots = snapshots;
+    this.history = history;
+    this.autoquit = autoquit;
+  }
+
+  /** Samples {@code control} into {@code history} every {@code interval} until closed. */
+  public static HistorySampler record(
+      MasterControl control, ChartHistory history, Duration interval) {
+    HistorySampler sampler =
+        new HistorySampler(Optional.empty(), control, new SnapshotReader(control), history);
+    sampler.schedule(interval);
+    return sampler;
+  }
+
+  static HistorySampler start(
+      WebSettings settings, MasterControl control, SnapshotReader snapshots, ChartHistory history) {
+    Optional<Duration> autoquit =
+        settings.autostart().isPresent() ? settings.autoquit() : Optional.empty();
+    HistorySampler sampler = new HistorySampler(autoquit, control, snapshots, history);
+    settings
+        .autostart()
+        .ifPresent(request -> sampler.thread.execute(() -> sampler.autostart(request)));
+    sampler.schedule(settings.historyInterval());
+    return sampler;
+  }
+
+  private void schedule(Duration interval) {
+    long periodMillis = interval.toMillis();
+    if (periodMillis <= 0) {
+      throw new IllegalArgumentException("interval must be >= 1 ms: " + interval);
+    }
+    thread.scheduleAtFixedRate(this::sample, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void autostart(SwarmRequest request) {
+    try {
+      control.start(request);
+    } catch (RuntimeException e) {
+      LOG.error("--autostart failed: {}", e.getMessage(), e);
+    }
+  }
+
+  private void sample() {
+    try {
+      Optional<HistoryPoint> point = snapshots.read(HistorySampler::pointWhileRunning);
+      RunState state = point.isPresent() ? RunState.RUNNING : control.snapshot().state();
+      if (point.isPresent()) {
+        history.add(point.get());
+        ranSinceStart = true;
+      } else if (state == RunState.STOPPED && ranSinceStart && autoquit.isPresent()) {
+        scheduleQuit(autoquit.get());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("chart history sample failed", e);
+    }
+  }
+
+  private static Optional<HistoryPoint> pointWhileRunning(MasterSnapshot snapshot) {
+    RunState state = snapshot.state();
+    if (state == RunState.SPAWNING || state == RunState.RUNNING || state == RunState.STOPPING) {
+      return Optional.of(HistoryPoint.of(snapshot));
+    }
+    return Optional.empty();
+  }
+
+  private void scheduleQuit(Duration delay) {
+    if (quitScheduled) {
+      return;
+    }
+    quitScheduled = true;
+    LOG.info("--autoquit: quitting in {} seconds", delay.toSeconds());
+    thread.schedule(control::quit, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops sampling (and a pending autoquit). */
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
