@@ -111,7 +111,10 @@ final class MasterMode {
 
   /** Sets what every master gets from the settings: options, host, stop timeout. */
   static MasterBuilder configure(MasterBuilder builder, Settings settings) {
-    builder.parsedOptions(parsedOptions(settings)).host(settings.host().orElse(null));
+    builder
+        .parsedOptions(parsedOptions(settings))
+        .host(settings.host().orElse(null))
+        .rebalance(!settings.flag(LocustOption.DISABLE_REBALANCING));
     settings
         .integer(LocustOption.STOP_TIMEOUT)
         .ifPresent(s -> builder.stopTimeout(Duration.ofSeconds(s)));

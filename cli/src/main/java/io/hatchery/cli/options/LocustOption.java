@@ -377,7 +377,17 @@ public enum LocustOption {
       null,
       false,
       null,
-      "Redistribute the users when workers join or leave during a run.");
+      "Accepted for Locust: Hatchery redistributes the users when workers join, leave or go"
+          + " missing by default (see --disable-rebalancing)."),
+  DISABLE_REBALANCING(
+      OTHER,
+      FLAG,
+      "--disable-rebalancing",
+      "HATCHERY_DISABLE_REBALANCING",
+      false,
+      null,
+      "(Hatchery) Locust's old behaviour: users stay where they are when workers join or leave"
+          + " during a run.");
 
   private final OptionGroup group;
   private final OptionType type;
