@@ -28,26 +28,13 @@ public final class MasterBuilder {
 
   /** The user classes to dispatch (the CLI reads them from the scenario); empty: one default. */
   public MasterBuilder userClasses(List<UserClassSpec> classes) {
-    MasterSettings s = settings;
-    settings =
-        new MasterSettings(
-            classes,
-            s.parsedOptions(),
-            s.host(),
-            s.stopTimeout(),
-            s.rebalance(),
-            s.legacyG0(),
-            s.heartbeatInterval(),
-            s.snapshotInterval(),
-            s.maxWorkers(),
-            s.maxUnknownPeers(),
-            s.quitRunTime());
+    settings = settings.withUserClasses(classes);
     return this;
   }
 
   /** The master's options, sent to workers as {@code parsed_options} without secrets. */
   public MasterBuilder parsedOptions(Map<String, ?> options) {
-    settings = settings.withParsedOptions(ParsedOptions.sanitize(options));
+    settings = settings.withParsedOptions(options);
     return this;
   }
 

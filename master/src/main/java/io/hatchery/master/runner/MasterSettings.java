@@ -2,10 +2,12 @@ package io.hatchery.master.runner;
 
 import io.hatchery.master.dispatch.UserClassSpec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a master runs: the user classes it dispatches, what it sends in {@code spawn}, and its
@@ -81,138 +83,94 @@ public record MasterSettings(
         : userClasses;
   }
 
-  public MasterSettings withParsedOptions(Map<String, Object> options) {
-    return new MasterSettings(
-        userClasses,
-        options,
-        host,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+  public MasterSettings withUserClasses(List<UserClassSpec> classes) {
+    return edit(e -> e.userClasses = classes);
+  }
+
+  public MasterSettings withParsedOptions(Map<String, ?> options) {
+    return edit(e -> e.parsedOptions = options);
   }
 
   public MasterSettings withHost(Optional<String> newHost) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        newHost,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.host = newHost);
   }
 
   public MasterSettings withStopTimeout(Optional<Duration> timeout) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        timeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.stopTimeout = timeout);
   }
 
   public MasterSettings withRebalance(boolean enabled) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        enabled,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.rebalance = enabled);
   }
 
   public MasterSettings withLegacyG0(boolean g0) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        rebalance,
-        g0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.legacyG0 = g0);
   }
 
   public MasterSettings withHeartbeatInterval(Duration interval) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        interval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.heartbeatInterval = interval);
   }
 
   public MasterSettings withSnapshotInterval(Duration interval) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        interval,
-        maxWorkers,
-        maxUnknownPeers,
-        quitRunTime);
+    return edit(e -> e.snapshotInterval = interval);
   }
 
   public MasterSettings withLimits(int workers, int unknownPeers) {
-    return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        workers,
-        unknownPeers,
-        quitRunTime);
+    return edit(
+        e -> {
+          e.maxWorkers = workers;
+          e.maxUnknownPeers = unknownPeers;
+        });
   }
 
   public MasterSettings withQuitRunTime(boolean quit) {
+    return edit(e -> e.quitRunTime = quit);
+  }
+
+  /** A copy with the fields {@code change} sets, validated by the canonical constructor. */
+  private MasterSettings edit(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new MasterSettings(
-        userClasses,
-        parsedOptions,
-        host,
-        stopTimeout,
-        rebalance,
-        legacyG0,
-        heartbeatInterval,
-        snapshotInterval,
-        maxWorkers,
-        maxUnknownPeers,
-        quit);
+        f.userClasses,
+        new LinkedHashMap<String, Object>(f.parsedOptions),
+        f.host,
+        f.stopTimeout,
+        f.rebalance,
+        f.legacyG0,
+        f.heartbeatInterval,
+        f.snapshotInterval,
+        f.maxWorkers,
+        f.maxUnknownPeers,
+        f.quitRunTime);
+  }
+
+  /** The record's fields, mutable while one {@code with*} copy is made. */
+  private static final class Fields {
+    List<UserClassSpec> userClasses;
+    Map<String, ?> parsedOptions;
+    Optional<String> host;
+    Optional<Duration> stopTimeout;
+    boolean rebalance;
+    boolean legacyG0;
+    Duration heartbeatInterval;
+    Duration snapshotInterval;
+    int maxWorkers;
+    int maxUnknownPeers;
+    boolean quitRunTime;
+
+    Fields(MasterSettings s) {
+      userClasses = s.userClasses;
+      parsedOptions = s.parsedOptions;
+      host = s.host;
+      stopTimeout = s.stopTimeout;
+      rebalance = s.rebalance;
+      legacyG0 = s.legacyG0;
+      heartbeatInterval = s.heartbeatInterval;
+      snapshotInterval = s.snapshotInterval;
+      maxWorkers = s.maxWorkers;
+      maxUnknownPeers = s.maxUnknownPeers;
+      quitRunTime = s.quitRunTime;
+    }
   }
 }
