@@ -102,9 +102,10 @@ class Locust4jG0ScriptedMasterIT {
           .last()
           .isEqualTo(fail.numFailures());
 
-      // quit makes it call System.exit(0); its shutdown hook sends quit before the JVM ends.
+      // quit makes it call System.exit(0). Its shutdown hook only queues a quit for its sender
+      // thread, and the JVM may halt before JeroMQ flushes it: whether the master sees that quit
+      // is a race in Locust4j 1.0.0, so only the exit is asserted here.
       server.send(nodeId, new Message(MessageType.QUIT, null, null));
-      peer.await(MessageType.QUIT, STEP, merge);
       assertThat(worker.awaitExit(STEP)).as(worker.log()).isZero();
       // G0 has no heartbeats at all.
       assertThat(peer.seen()).doesNotContain(MessageType.HEARTBEAT, MessageType.EXCEPTION);
