@@ -82,7 +82,11 @@ public final class InMemoryRpc {
 
   /** The master's end: sends to clients by node id, receives what they send. */
   public final class Server implements RpcServer {
-    private final BlockingQueue<RpcEvent> inbound = new LinkedBlockingQueue<>();
+    /** Ends a {@link #receive} wait; see {@link RpcServer#wakeReceiver()}. */
+    private static final Object WAKE_MARKER = new Object();
+
+    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -104,7 +108,19 @@ public final class InMemoryRpc {
 
     @Override
     public RpcEvent receive(Duration timeout) throws InterruptedException {
-      return closed.get() ? inbound.poll() : poll(inbound, timeout);
+      Object taken = closed.get() ? inbound.poll() : poll(inbound, timeout);
+      if (taken == WAKE_MARKER) {
+        wakePending.set(false);
+        return null;
+      }
+      return (RpcEvent) taken;
+    }
+
+    @Override
+    public void wakeReceiver() {
+      if (wakePending.compareAndSet(false, true)) {
+        inbound.add(WAKE_MARKER);
+      }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded queue of inbound events from a transport's I/O thread to its consumers, and the
@@ -14,16 +15,25 @@ import java.util.concurrent.TimeUnit;
  * then in TCP buffers, and senders are pushed back; memory stays bounded. A consumer that takes an
  * event while reading is paused wakes the I/O thread through its {@link Wakeup}.
  *
+ * <p>A consumer blocked in {@link #poll} can be woken by {@link #wakeConsumer()} (see {@link
+ * RpcServer#wakeReceiver()}): a marker goes through the queue in the one slot kept for it.
+ *
  * <p>Thread-safety: {@link #readable()}, {@link #hasRoom()} and {@link #add} belong to the I/O
- * thread, the only producer; {@link #poll} may be called from any thread.
+ * thread, the only producer of events; {@link #poll} and {@link #wakeConsumer()} may be called from
+ * any thread.
  */
 final class Inbox {
-  private final BlockingQueue<RpcEvent> events;
+  /** Goes through the queue to end a consumer's wait; never handed out. */
+  private static final Object WAKE_MARKER = new Object();
+
+  private final BlockingQueue<Object> events;
   private final Wakeup wakeup;
+  private final AtomicBoolean wakePending = new AtomicBoolean();
   private volatile boolean readPaused;
 
   Inbox(int capacity, Wakeup wakeup) {
-    this.events = new ArrayBlockingQueue<>(capacity);
+    // One slot more than the events may use: the wake marker always fits.
+    this.events = new ArrayBlockingQueue<>(capacity + 1);
     this.wakeup = wakeup;
   }
 
@@ -44,7 +54,7 @@ final class Inbox {
 
   /** Whether one more event fits. I/O thread only. */
   boolean hasRoom() {
-    return events.remainingCapacity() > 0;
+    return events.remainingCapacity() > 1;
   }
 
   /** Adds an event; call only after {@link #hasRoom()} said yes. I/O thread only. */
@@ -57,10 +67,21 @@ final class Inbox {
    * Any thread.
    */
   RpcEvent poll(Duration timeout, boolean wait) throws InterruptedException {
-    RpcEvent event = wait ? events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS) : events.poll();
-    if (event != null && readPaused) {
+    Object taken = wait ? events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS) : events.poll();
+    if (taken == WAKE_MARKER) {
+      wakePending.set(false);
+      return null;
+    }
+    if (taken != null && readPaused) {
       wakeup.signal();
     }
-    return event;
+    return (RpcEvent) taken;
+  }
+
+  /** Ends the wait of a consumer blocked in {@link #poll}, or the next one's. Any thread. */
+  void wakeConsumer() {
+    if (wakePending.compareAndSet(false, true)) {
+      events.add(WAKE_MARKER);
+    }
   }
 }

@@ -53,6 +53,15 @@ public interface RpcServer extends AutoCloseable {
   RpcEvent receive(Duration timeout) throws InterruptedException;
 
   /**
+   * Makes a consumer blocked in {@link #receive} return at once, with {@code null} if no event is
+   * waiting; when no consumer is blocked, the next {@code receive} returns at once instead. Lets
+   * the thread that consumes events also serve a command queue of its own without polling it: queue
+   * the command, then call this. Wake-ups do not accumulate (several before one {@code receive} end
+   * one wait) and never take room from events. Any thread; cheap when a wake-up is already pending.
+   */
+  void wakeReceiver();
+
+  /**
    * Stops the transport: flushes what is queued for at most a bounded linger, closes the socket and
    * joins the I/O thread with a deadline. Idempotent; events not yet received are discarded.
    */

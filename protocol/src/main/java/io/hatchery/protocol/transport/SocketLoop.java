@@ -162,6 +162,11 @@ abstract class SocketLoop<T> {
     return event;
   }
 
+  /** See {@link RpcServer#wakeReceiver()}. Any thread. */
+  public final void wakeReceiver() {
+    inbox.wakeConsumer();
+  }
+
   /** Wakes the I/O thread (from any thread); cheap when a wake-up is already pending. */
   final void wakeup() {
     wakeup.signal();

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -177,6 +178,32 @@ class ZmqRpcRouterDealerIT {
     }
 
     assertThat(accepted).isBetween(SocketLoop.QUEUE_CAPACITY, attempts - 1);
+  }
+
+  @Test
+  void wakeReceiverEndsAWaitingReceiveAndWakeUpsDoNotAccumulate() throws Exception {
+    ZmqRpcServer server = server();
+    ZmqRpcClient client = client(server, "vm_a");
+    Duration forever = Duration.ofMinutes(10);
+    CompletableFuture<RpcEvent> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return server.receive(forever);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    // Whether or not the receive is already waiting, the wake-up ends it (or the next one).
+    server.wakeReceiver();
+    assertThat(waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNull();
+    server.wakeReceiver();
+    server.wakeReceiver();
+    assertThat(server.receive(forever)).isNull();
+    client.send(heartbeat("vm_a", 1));
+
+    assertThat(received(server).message()).isEqualTo(heartbeat("vm_a", 1));
   }
 
   @Test
