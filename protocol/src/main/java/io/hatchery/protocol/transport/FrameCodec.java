@@ -97,6 +97,23 @@ final class FrameCodec {
     }
   }
 
+  /**
+   * Turns the payload of a routed message whose identity is already known into an event.
+   *
+   * @param nodeId the node id {@code identity} decodes to, or null if it is none
+   * @param identityError why {@code identity} is not a node id, when {@code nodeId} is null
+   */
+  RpcEvent routed(byte[] identity, String nodeId, ProtocolException identityError, byte[] payload) {
+    if (nodeId == null) {
+      return new RpcEvent.Malformed(identity, identityError);
+    }
+    try {
+      return new RpcEvent.Received(nodeId, decode(payload));
+    } catch (ProtocolException e) {
+      return new RpcEvent.Malformed(identity, e);
+    }
+  }
+
   /** Decodes on the I/O thread; a decoder bug becomes a malformed frame, not a dead loop. */
   private Message decode(byte[] frame) throws ProtocolException {
     try {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>When the consumer falls behind and the queue is full, the I/O thread stops reading (see {@link
  * #readable()}), so frames wait inside ZeroMQ up to its receive high-water mark (1000 per peer) and
  * then in TCP buffers, and senders are pushed back; memory stays bounded. A consumer that takes an
- * event while reading is paused wakes the I/O thread through its {@link Wakeup}.
+ * event while reading is paused wakes the I/O thread through the callback it was given.
  *
  * <p>A consumer blocked in {@link #poll} can be woken by {@link #wakeConsumer()} (see {@link
  * RpcServer#wakeReceiver()}): a marker goes through the queue in the one slot kept for it.
@@ -27,14 +27,18 @@ final class Inbox {
   private static final Object WAKE_MARKER = new Object();
 
   private final BlockingQueue<Object> events;
-  private final Wakeup wakeup;
+  private final Runnable resumeReading;
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private volatile boolean readPaused;
 
-  Inbox(int capacity, Wakeup wakeup) {
+  /**
+   * @param resumeReading wakes the I/O thread after reading was paused; called on the consumer's
+   *     thread
+   */
+  Inbox(int capacity, Runnable resumeReading) {
     // One slot more than the events may use: the wake marker always fits.
     this.events = new ArrayBlockingQueue<>(capacity + 1);
-    this.wakeup = wakeup;
+    this.resumeReading = resumeReading;
   }
 
   /**
@@ -73,7 +77,7 @@ final class Inbox {
       return null;
     }
     if (taken != null && readPaused) {
-      wakeup.signal();
+      resumeReading.run();
     }
     return (RpcEvent) taken;
   }

@@ -26,11 +26,11 @@ import org.zeromq.ZContext;
 public final class InprocRpc implements AutoCloseable {
   private final ZContext context;
   private final String name;
-  private final ZmqRpcServer server;
+  private final JeromqRouterServer server;
   private final List<ZmqRpcClient> clients = new ArrayList<>();
   private boolean closed;
 
-  private InprocRpc(ZContext context, String name, ZmqRpcServer server) {
+  private InprocRpc(ZContext context, String name, JeromqRouterServer server) {
     this.context = context;
     this.name = name;
     this.server = server;
@@ -41,7 +41,7 @@ public final class InprocRpc implements AutoCloseable {
     ZContext context = Sockets.ownContext();
     String name = "hatchery-" + UUID.randomUUID();
     try {
-      return new InprocRpc(context, name, ZmqRpcServer.bindInproc(context, name));
+      return new InprocRpc(context, name, JeromqRouterServer.bindInproc(context, name));
     } catch (IOException | RuntimeException e) {
       context.close();
       throw e;

@@ -87,7 +87,7 @@ abstract class SocketLoop<T> {
     this.threadName = threadName;
     this.sockets = new Sockets(context, ownsContext, limits.maxFrameBytes());
     this.frames = new FrameCodec(threadName, limits);
-    this.inbox = new Inbox(inboundCapacity, wakeup);
+    this.inbox = new Inbox(inboundCapacity, wakeup::signal);
     thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
   }
 

@@ -3,107 +3,182 @@ package io.hatchery.protocol.transport;
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQ.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The master's ZeroMQ ROUTER transport (Locust 0.10 and later): workers connect DEALERs whose
- * identity is their node id; each inbound message arrives as {@code [identity, payload]} and each
- * outbound one leaves as {@code [identity, payload]}. Frames after the payload are ignored, as
- * Locust ignores them.
+ * The master's TCP transport: a ZeroMQ ROUTER (Locust 0.10 and later) implemented directly on NIO
+ * and ZMTP 3.x, so that one thread serves 10,000 workers at a cost proportional to the traffic, not
+ * to the number of connections. Workers connect DEALERs (pyzmq/libzmq, JeroMQ, Locust4j, Boomer)
+ * whose identity is their node id; each inbound message arrives as {@code [identity, payload]} and
+ * each outbound one leaves as {@code [identity, payload]}, as from libzmq's ROUTER. Frames after
+ * the payload are ignored, as Locust ignores them.
  *
- * <p>Socket options: {@code TCP_KEEPALIVE=1} and {@code TCP_KEEPALIVE_IDLE=30} as Locust sets them;
- * {@code ZMQ_MAXMSGSIZE} = {@link DecodeLimits#maxFrameBytes()}, so a peer that sends (or merely
- * announces) a larger frame is disconnected by ZeroMQ before anything is allocated: that frame is
- * lost without an event, and the peer's socket reconnects on its own. {@code ROUTER_HANDOVER=1}: a
- * worker that rebuilds its DEALER with the same identity (Locust's {@code reconnect}) takes that
- * identity over at once; without it the ROUTER keeps the old, possibly half-dead connection and
- * silently ignores the new one, so the worker could not be reached until the old TCP connection
- * timed out. The price is that anyone can take over a node id, which the unauthenticated protocol
- * allows anyway. Frames still queued from the replaced connection arrive with a ZeroMQ-generated
- * identity and therefore as {@link RpcEvent.Malformed}. No {@code ROUTER_MANDATORY}, as in Locust:
- * a message for an unknown node id is dropped.
+ * <p>ROUTER behaviour kept from libzmq as Locust configures it: no {@code ROUTER_MANDATORY} (a
+ * message for an unknown node id is dropped); a send high-water mark of 1000 messages per worker
+ * (further messages to a stalled worker are dropped, so it never holds up the others); {@code
+ * ROUTER_HANDOVER} (a worker that rebuilds its DEALER with the same identity, Locust's {@code
+ * reconnect}, takes the identity over at once and its previous connection is closed); a peer that
+ * announces no identity gets a generated one (a zero byte and a counter), so its messages arrive as
+ * {@link RpcEvent.Malformed}; {@code TCP_KEEPALIVE} with a 30 s idle time, as Locust sets it. A
+ * peer that breaks ZMTP (a bad greeting, a security mechanism other than NULL, a socket type that
+ * cannot talk to a ROUTER, a frame above {@link DecodeLimits#maxFrameBytes()}, no handshake within
+ * 30 s) is disconnected with a rate-limited warning, as ZeroMQ disconnects it; nothing it sends
+ * reaches the master as a message.
  *
- * <p>Thread-safety and threading: see {@link RpcServer}; one I/O thread named {@code
- * hatchery-rpc-server} owns the socket (docs/CONCURRENCY.md).
+ * <p>Thread-safety and threading: see {@link RpcServer}. One I/O thread named {@code
+ * hatchery-rpc-server} owns the sockets ({@link ZmtpRouterLoop}); callers encode on their own
+ * thread (docs/CONCURRENCY.md). Standalone mode's {@code inproc://} ROUTER is {@link InprocRpc}'s.
  */
-public final class ZmqRpcServer extends SocketLoop<ZmqRpcServer.Outgoing> implements RpcServer {
-  private final String endpoint;
-  private volatile int port = -1;
+public final class ZmqRpcServer implements RpcServer {
+  private static final String THREAD_NAME = "hatchery-rpc-server";
+  private static final int ACCEPT_BACKLOG = 4096;
+  private static final Duration LINGER = Duration.ofMillis(Sockets.LINGER_MILLIS);
+  private static final Duration CLOSE_DEADLINE = LINGER.plusSeconds(4);
 
-  private ZmqRpcServer(
-      String endpoint, ZContext context, boolean ownsContext, DecodeLimits limits, int capacity)
+  private static final Logger log = LoggerFactory.getLogger(ZmqRpcServer.class);
+
+  private final FrameCodec frames;
+  private final Inbox inbox;
+  private final Outbox<Outgoing> outbox = new Outbox<>(SocketLoop.QUEUE_CAPACITY);
+  private final ZmtpRouterLoop loop;
+  private final Thread thread;
+  private final int port;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Throwable failure;
+
+  private ZmqRpcServer(ServerSocketChannel listener, DecodeLimits limits, int inboundCapacity)
       throws IOException {
-    super("hatchery-rpc-server", context, ownsContext, limits, capacity);
-    this.endpoint = endpoint;
+    this.port = listener.socket().getLocalPort();
+    this.frames = new FrameCodec(THREAD_NAME, limits);
+    this.inbox = new Inbox(inboundCapacity, this::wakeIoThread);
+    Selector selector = Selector.open();
+    this.loop =
+        new ZmtpRouterLoop(
+            THREAD_NAME, listener, selector, frames, limits.maxFrameBytes(), inbox, outbox);
+    this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
   }
 
   /**
-   * Binds a ROUTER on {@code tcp://host:port} in a context of its own.
+   * Binds a ROUTER on {@code tcp://host:port} and starts its I/O thread.
    *
    * @param host interface to bind, or {@code *} for all (Locust's {@code --master-bind-host})
    * @param port TCP port, or 0 for an ephemeral one (read it back with {@link #port()})
-   * @throws java.net.BindException if the port is in use
+   * @throws BindException if the port is in use or the address is not local
    */
   public static ZmqRpcServer bind(String host, int port) throws IOException {
-    return bind(host, port, DecodeLimits.DEFAULT, QUEUE_CAPACITY);
+    return bind(host, port, DecodeLimits.DEFAULT, SocketLoop.QUEUE_CAPACITY);
   }
 
   static ZmqRpcServer bind(String host, int port, DecodeLimits limits, int inboundCapacity)
       throws IOException {
-    return started(
-        new ZmqRpcServer(
-            Endpoints.tcp(host, port), Sockets.ownContext(), true, limits, inboundCapacity));
+    String endpoint = Endpoints.tcp(host, port);
+    ServerSocketChannel listener = ServerSocketChannel.open();
+    try {
+      listener.bind(address(host, port), ACCEPT_BACKLOG);
+      listener.configureBlocking(false);
+      ZmqRpcServer server = new ZmqRpcServer(listener, limits, inboundCapacity);
+      server.thread.start();
+      return server;
+    } catch (BindException e) {
+      listener.close();
+      String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      throw new BindException(
+          "cannot bind "
+              + endpoint
+              + (why.contains("in use") ? ": address already in use" : ": address not available"));
+    } catch (UnresolvedAddressException e) {
+      listener.close();
+      throw new IOException("cannot bind " + endpoint + ": unknown host " + host, e);
+    } catch (IOException | RuntimeException e) {
+      listener.close();
+      throw e;
+    }
   }
 
-  /** Binds {@code inproc://name} in a shared context (standalone mode, see {@link InprocRpc}). */
-  static ZmqRpcServer bindInproc(ZContext context, String name) throws IOException {
-    return started(
-        new ZmqRpcServer("inproc://" + name, context, false, DecodeLimits.DEFAULT, QUEUE_CAPACITY));
+  private static InetSocketAddress address(String host, int port) {
+    if (host.equals("*")) {
+      return new InetSocketAddress(port);
+    }
+    boolean bracketed = host.startsWith("[") && host.endsWith("]");
+    return new InetSocketAddress(bracketed ? host.substring(1, host.length() - 1) : host, port);
   }
 
-  /** The TCP port actually bound (the ephemeral one if 0 was asked for); -1 for inproc. */
+  /** The TCP port actually bound (the ephemeral one if 0 was asked for). */
   public int port() {
     return port;
   }
 
   @Override
   public boolean send(String nodeId, Message message) {
-    byte[] identity = Identities.encode(nodeId);
-    return enqueue(new Outgoing(identity, frames.encode(message)));
+    Identities.encode(nodeId);
+    byte[] frame = frames.encode(message);
+    if (closed.get() || !outbox.offer(new Outgoing(nodeId, frame))) {
+      return false;
+    }
+    loop.wakeUp();
+    return true;
   }
 
   @Override
   public RpcEvent receive(Duration timeout) throws InterruptedException {
-    return take(timeout);
-  }
-
-  @Override
-  void open() throws IOException {
-    Socket router = sockets.create(SocketType.ROUTER, endpoint);
-    router.setRouterHandover(true);
-    useSockets(router, router);
-    port = Endpoints.bind(router, endpoint);
-  }
-
-  @Override
-  RpcEvent read(Socket socket) {
-    return frames.readRouted(socket);
-  }
-
-  @Override
-  boolean write(Socket router, Outgoing item) {
-    if (!router.send(item.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-      return false;
+    RpcEvent event = inbox.poll(timeout, !closed.get());
+    Throwable cause = failure;
+    if (event == null && cause != null) {
+      throw new IllegalStateException(THREAD_NAME + " stopped", cause);
     }
-    // The rest of a multipart message always follows its first frame.
-    router.send(item.frame(), 0);
-    return true;
+    return event;
   }
 
-  /** One queued outbound message: the target's identity frame and the encoded payload. */
-  record Outgoing(byte[] identity, byte[] frame) {}
+  @Override
+  public void wakeReceiver() {
+    inbox.wakeConsumer();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    loop.stop();
+    if (Thread.currentThread() == thread) {
+      return;
+    }
+    try {
+      if (!thread.join(CLOSE_DEADLINE)) {
+        log.warn("{} did not stop within {}", THREAD_NAME, CLOSE_DEADLINE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  boolean isIoThreadAlive() {
+    return thread.isAlive();
+  }
+
+  private void wakeIoThread() {
+    loop.wakeUp();
+  }
+
+  private void run() {
+    try {
+      loop.run(LINGER);
+    } catch (Throwable t) {
+      failure = t;
+      log.error("{} died", THREAD_NAME, t);
+    } finally {
+      loop.closeAll();
+    }
+  }
+
+  /** One queued outbound message: the worker's node id and the encoded payload. */
+  record Outgoing(String nodeId, byte[] frame) {}
 }

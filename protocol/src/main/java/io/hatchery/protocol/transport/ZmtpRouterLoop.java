@@ -1,0 +1,446 @@
+package io.hatchery.protocol.transport;
+
+import io.hatchery.protocol.ProtocolException;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import jdk.net.ExtendedSocketOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The I/O thread of {@link ZmqRpcServer}: one NIO selector over the listening socket and every
+ * worker connection, speaking ZMTP 3.x as a ROUTER.
+ *
+ * <p>Per loop step: wait in {@link Selector#select(long)} until a socket is ready, a caller queued
+ * a message ({@link #wakeUp()}), the inbound queue has room again, or a handshake deadline is due;
+ * then accept, read and parse what arrived, route queued outbound messages to their peers and write
+ * each peer's batch with one system call. Work per step is proportional to the sockets that are
+ * ready, never to the number of connections (unlike JeroMQ 0.6's poller, which walks all of them
+ * whenever an interest set changes).
+ *
+ * <p>Inbound back-pressure: events go to the bounded {@link Inbox}; when it is full they wait in a
+ * small overflow (at most what one read delivered) and reading stops on every connection until the
+ * consumer makes room, so peers are pushed back through TCP.
+ *
+ * <p>Ownership: everything here except {@link #wakeUp()}, {@link #stop()} and the queues' producer
+ * sides belongs to the I/O thread.
+ */
+final class ZmtpRouterLoop {
+  /**
+   * A connection that has not completed the ZMTP handshake by then is closed, so its peer redials.
+   * Short on purpose, like the {@code ZMQ_HANDSHAKE_IVL} our own sockets use ({@link
+   * Sockets#HANDSHAKE_MILLIS}): a JeroMQ 0.6 DEALER sometimes connects without ever registering the
+   * new connection for I/O (docs/CONCURRENCY.md), and only a close from this side makes it redial.
+   */
+  static final Duration HANDSHAKE_TIMEOUT = Duration.ofMillis(Sockets.HANDSHAKE_MILLIS);
+
+  private static final int SCRATCH_BYTES = 64 * 1024;
+  private static final int MAX_READS_PER_WAKEUP = 4;
+  private static final int MAX_ACCEPTS_PER_STEP = 256;
+  private static final long IDLE_SELECT_MILLIS = 1_000;
+  private static final int TCP_KEEPALIVE_IDLE_SECONDS = 30;
+
+  private static final Logger log = LoggerFactory.getLogger(ZmtpRouterLoop.class);
+
+  private final String name;
+  private final ServerSocketChannel listener;
+  private final Selector selector;
+  private final FrameCodec frames;
+  private final int maxFrameBytes;
+  private final Inbox inbox;
+  private final Outbox<ZmqRpcServer.Outgoing> outbox;
+  private final AtomicBoolean wakeRequested = new AtomicBoolean();
+  private volatile boolean stopping;
+
+  private final ByteBuffer readScratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
+  private final ByteBuffer writeScratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
+  private final Map<String, ZmtpPeer> peersByNodeId = new HashMap<>();
+  private final ArrayDeque<ZmtpPeer> handshaking = new ArrayDeque<>();
+  private final List<ZmtpPeer> toFlush = new ArrayList<>();
+  private final ArrayDeque<RpcEvent> overflow = new ArrayDeque<>();
+  private final byte[] ourGreeting = ZmtpGreeting.ours();
+  private final byte[] routerReadyFrame = ZmtpCommand.routerReady().toFrame();
+  private final ProtocolLog faults;
+  private boolean reading = true;
+  private int nextGeneratedId = ThreadLocalRandom.current().nextInt();
+
+  ZmtpRouterLoop(
+      String name,
+      ServerSocketChannel listener,
+      Selector selector,
+      FrameCodec frames,
+      int maxFrameBytes,
+      Inbox inbox,
+      Outbox<ZmqRpcServer.Outgoing> outbox) {
+    this.name = name;
+    this.listener = listener;
+    this.selector = selector;
+    this.frames = frames;
+    this.maxFrameBytes = maxFrameBytes;
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.faults = new ProtocolLog(log, name);
+  }
+
+  /** Ends a pending or the next select; coalesces concurrent calls. Any thread. */
+  void wakeUp() {
+    if (wakeRequested.compareAndSet(false, true)) {
+      selector.wakeup();
+    }
+  }
+
+  /** Asks the loop to finish: it flushes for at most {@code linger}, then closes. Any thread. */
+  void stop() {
+    stopping = true;
+    selector.wakeup();
+  }
+
+  /** Runs until {@link #stop()}; then flushes and closes every socket and the selector. */
+  void run(Duration linger) throws IOException {
+    listener.register(selector, SelectionKey.OP_ACCEPT);
+    while (!stopping) {
+      try {
+        step();
+      } catch (IOException | RuntimeException e) {
+        log.error("{}: unexpected exception, the loop continues", name, e);
+        // Keeps a fault that repeats on every step from spinning a core.
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      }
+    }
+    linger(linger);
+  }
+
+  private void step() throws IOException {
+    selector.select(selectTimeoutMillis());
+    wakeRequested.set(false);
+    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+    while (ready.hasNext()) {
+      SelectionKey key = ready.next();
+      ready.remove();
+      if (!key.isValid()) {
+        continue;
+      }
+      if (key.isAcceptable()) {
+        accept();
+      } else {
+        ZmtpPeer peer = (ZmtpPeer) key.attachment();
+        if (key.isWritable()) {
+          scheduleFlush(peer);
+        }
+        if (key.isValid() && key.isReadable() && reading && overflow.isEmpty()) {
+          read(peer);
+        }
+      }
+    }
+    routeOutbound();
+    flushScheduled();
+    expireHandshakes();
+    updateReading();
+  }
+
+  private long selectTimeoutMillis() {
+    ZmtpPeer oldest = handshaking.peek();
+    if (oldest == null) {
+      return IDLE_SELECT_MILLIS;
+    }
+    long dueMillis =
+        TimeUnit.NANOSECONDS.toMillis(oldest.handshakeDeadlineNanos - System.nanoTime());
+    return Math.max(1, Math.min(IDLE_SELECT_MILLIS, dueMillis + 1));
+  }
+
+  private void accept() {
+    for (int i = 0; i < MAX_ACCEPTS_PER_STEP; i++) {
+      SocketChannel channel;
+      try {
+        channel = listener.accept();
+      } catch (IOException e) {
+        // Usually the open-file limit: the connection waits in the backlog until a later step.
+        faults.warn("cannot accept a connection: " + e.getMessage());
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
+      try {
+        open(channel);
+      } catch (IOException e) {
+        faults.warn("cannot set up a connection: " + e.getMessage());
+        closeQuietly(channel);
+      }
+    }
+  }
+
+  private void open(SocketChannel channel) throws IOException {
+    channel.configureBlocking(false);
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+    if (channel.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+      channel.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, TCP_KEEPALIVE_IDLE_SECONDS);
+    }
+    long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT.toNanos();
+    PeerHandler handler = new PeerHandler();
+    ZmtpPeer peer = new ZmtpPeer(channel, handler, maxFrameBytes, deadline);
+    handler.peer = peer;
+    peer.key = channel.register(selector, reading ? SelectionKey.OP_READ : 0, peer);
+    // Like libzmq, only the signature first: the rest follows the peer's (see PeerHandler).
+    peer.queueRaw(Arrays.copyOf(ourGreeting, ZmtpGreeting.SIGNATURE_BYTES));
+    scheduleFlush(peer);
+    handshaking.add(peer);
+  }
+
+  private void read(ZmtpPeer peer) {
+    try {
+      for (int i = 0; i < MAX_READS_PER_WAKEUP && peer.key.isValid(); i++) {
+        readScratch.clear();
+        int bytes = peer.channel.read(readScratch);
+        if (bytes < 0) {
+          close(peer, null);
+          return;
+        }
+        readScratch.flip();
+        peer.parser.consume(readScratch);
+        if (bytes < SCRATCH_BYTES || !overflow.isEmpty()) {
+          return;
+        }
+      }
+    } catch (ProtocolException e) {
+      close(peer, e.getMessage());
+    } catch (IOException e) {
+      close(peer, null);
+    }
+  }
+
+  private void deliver(RpcEvent event) {
+    if (overflow.isEmpty() && inbox.hasRoom()) {
+      inbox.add(event);
+    } else {
+      overflow.add(event);
+    }
+  }
+
+  private void routeOutbound() {
+    outbox.flush(this::route);
+  }
+
+  private boolean route(ZmqRpcServer.Outgoing item) {
+    ZmtpPeer peer = peersByNodeId.get(item.nodeId());
+    // As a ROUTER without ROUTER_MANDATORY: unknown node ids and full peers lose the message.
+    if (peer != null && peer.queue(item.frame())) {
+      scheduleFlush(peer);
+    }
+    return true;
+  }
+
+  private void scheduleFlush(ZmtpPeer peer) {
+    if (!peer.flushScheduled) {
+      peer.flushScheduled = true;
+      toFlush.add(peer);
+    }
+  }
+
+  private void flushScheduled() {
+    for (ZmtpPeer peer : toFlush) {
+      peer.flushScheduled = false;
+      if (!peer.key.isValid()) {
+        continue;
+      }
+      try {
+        peer.flush(writeScratch);
+        updateInterest(peer);
+      } catch (IOException e) {
+        close(peer, null);
+      }
+    }
+    toFlush.clear();
+  }
+
+  private void updateInterest(ZmtpPeer peer) {
+    int wanted =
+        (reading ? SelectionKey.OP_READ : 0) | (peer.hasOutput() ? SelectionKey.OP_WRITE : 0);
+    if (peer.key.isValid() && peer.key.interestOps() != wanted) {
+      peer.key.interestOps(wanted);
+    }
+  }
+
+  private void expireHandshakes() {
+    long now = System.nanoTime();
+    for (ZmtpPeer oldest = handshaking.peek(); oldest != null; oldest = handshaking.peek()) {
+      if (oldest.ready() || !oldest.key.isValid()) {
+        handshaking.poll();
+      } else if (now - oldest.handshakeDeadlineNanos >= 0) {
+        handshaking.poll();
+        close(oldest, "no ZMTP handshake within " + HANDSHAKE_TIMEOUT.toSeconds() + " s");
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Moves overflow into the inbox, and stops or resumes reading on every connection. */
+  private void updateReading() {
+    boolean room = inbox.readable();
+    while (room && !overflow.isEmpty()) {
+      inbox.add(overflow.poll());
+      room = inbox.readable();
+    }
+    boolean canRead = room && overflow.isEmpty();
+    if (canRead == reading) {
+      return;
+    }
+    reading = canRead;
+    for (SelectionKey key : selector.keys()) {
+      if (key.isValid() && key.attachment() instanceof ZmtpPeer peer) {
+        updateInterest(peer);
+      }
+    }
+  }
+
+  private void close(ZmtpPeer peer, String reason) {
+    if (reason != null) {
+      faults.warn("closing the connection of " + peer.describe() + ": " + reason);
+    }
+    peer.key.cancel();
+    closeQuietly(peer.channel);
+    if (peer.nodeId != null) {
+      peersByNodeId.remove(peer.nodeId, peer);
+    }
+  }
+
+  private void linger(Duration linger) {
+    long deadline = System.nanoTime() + linger.toNanos();
+    try {
+      routeOutbound();
+      flushScheduled();
+      while (System.nanoTime() - deadline < 0 && anyOutput()) {
+        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        for (SelectionKey key : selector.selectedKeys()) {
+          if (key.isValid() && key.isWritable() && key.attachment() instanceof ZmtpPeer peer) {
+            scheduleFlush(peer);
+          }
+        }
+        selector.selectedKeys().clear();
+        flushScheduled();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("{}: could not flush queued messages on close", name, e);
+    }
+  }
+
+  private boolean anyOutput() {
+    for (SelectionKey key : selector.keys()) {
+      if (key.isValid() && key.attachment() instanceof ZmtpPeer peer && peer.hasOutput()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Closes every connection, the listener and the selector. I/O thread, at the end. */
+  void closeAll() {
+    for (SelectionKey key : selector.keys()) {
+      closeQuietly(key.channel());
+    }
+    closeQuietly(listener);
+    closeQuietly(selector);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.debug("closing {}", closeable, e);
+    }
+  }
+
+  /** ZeroMQ's identity for a peer that announced none: a zero byte, then a 32-bit counter. */
+  private byte[] generatedIdentity() {
+    int id = nextGeneratedId++;
+    return new byte[] {0, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+  }
+
+  /** The ZMTP units of one connection, as its parser hands them over. */
+  private final class PeerHandler implements ZmtpFrameParser.Handler {
+    /** Set right after the peer is created, before any byte is read. */
+    private ZmtpPeer peer;
+
+    @Override
+    public void signature(byte[] greetingSoFar) throws ProtocolException {
+      ZmtpGreeting.checkSignature(greetingSoFar);
+      peer.queueRaw(
+          Arrays.copyOfRange(
+              ourGreeting, ZmtpGreeting.SIGNATURE_BYTES, ZmtpGreeting.SIGNATURE_BYTES + 1));
+      scheduleFlush(peer);
+    }
+
+    @Override
+    public void majorVersion(byte[] greetingSoFar) throws ProtocolException {
+      ZmtpGreeting.checkMajorVersion(greetingSoFar);
+      peer.queueRaw(
+          Arrays.copyOfRange(ourGreeting, ZmtpGreeting.SIGNATURE_BYTES + 1, ZmtpGreeting.BYTES));
+      scheduleFlush(peer);
+    }
+
+    @Override
+    public void greeting(byte[] greeting) throws ProtocolException {
+      ZmtpGreeting.check(greeting);
+      peer.queueRaw(routerReadyFrame);
+      scheduleFlush(peer);
+    }
+
+    @Override
+    public void command(byte[] body) throws ProtocolException {
+      ZmtpCommand command = ZmtpCommand.parse(body);
+      if (!peer.ready()) {
+        if (!command.name().equals(ZmtpCommand.READY)) {
+          throw new ProtocolException("expected READY, got " + command.name());
+        }
+        register(command.ready().identity());
+      } else if (command.name().equals(ZmtpCommand.PING)) {
+        peer.queueRaw(command.pong().toFrame());
+        scheduleFlush(peer);
+      }
+      // Anything else after the handshake (PONG, ERROR, SUBSCRIBE, unknown) needs no answer.
+    }
+
+    @Override
+    public void message(byte[] payload) throws ProtocolException {
+      if (!peer.ready()) {
+        throw new ProtocolException("message before the ZMTP handshake completed");
+      }
+      deliver(frames.routed(peer.identity, peer.nodeId, peer.identityError, payload));
+    }
+
+    private void register(byte[] announced) {
+      peer.identity = announced.length == 0 ? generatedIdentity() : announced;
+      try {
+        peer.nodeId = Identities.decode(peer.identity);
+      } catch (ProtocolException e) {
+        peer.identityError = e;
+        return;
+      }
+      // ROUTER_HANDOVER: the newest connection with an identity takes it over.
+      ZmtpPeer previous = peersByNodeId.put(peer.nodeId, peer);
+      if (previous != null && previous != peer) {
+        log.info("{}: {} connected again; closing its previous connection", name, peer.nodeId);
+        close(previous, null);
+      }
+    }
+  }
+}
