@@ -18,9 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N simulated Locust 2.x workers on one NIO selector thread (performance.md §3.6/§4.5): each sends
- * {@code client_ready} -1, a heartbeat every second and, once it got its first {@code spawn}, a
- * {@link SyntheticReport} every 3 seconds (start times staggered at random); it answers {@code
- * spawn} with {@code spawning} and {@code spawning_complete} and leaves on {@code quit}.
+ * {@code client_ready} (the version {@code "2.12.1"}, as a Debian Locust worker does, or -1 when
+ * the system property {@code hatchery.bench.clientReady} is {@code -1}, as Hatchery and Locust
+ * 2.19+ workers do; a Hatchery master answers those workers' heartbeats), a heartbeat every second
+ * and, once it got its first {@code spawn}, a {@link SyntheticReport} every 3 seconds (start times
+ * staggered at random); it answers {@code spawn} with {@code spawning} and {@code
+ * spawning_complete} and leaves on {@code quit}.
  *
  * <p>Requests are counted only in reports sent after the worker's first spawn (a master clears its
  * statistics when the run starts, before it sends spawns) and before {@link #stopReporting()}, so
@@ -31,6 +34,10 @@ final class WorkerFleet implements Runnable {
   private static final long HEARTBEAT_NANOS = 1_000_000_000L;
   private static final long REPORT_NANOS = 3_000_000_000L;
   private static final int CONNECTS_PER_TICK = 100;
+  private static final Object CLIENT_READY_DATA =
+      System.getProperty("hatchery.bench.clientReady", "2.12.1").equals("-1")
+          ? (Object) (-1L)
+          : "2.12.1";
 
   private final String host;
   private final int port;
@@ -144,7 +151,7 @@ final class WorkerFleet implements Runnable {
       channel.connect(new InetSocketAddress(host, port));
       dealers[i] = new ZmtpDealer(channel, nodeIds[i]);
       channel.register(selector, SelectionKey.OP_CONNECT, i);
-      send(i, MessageType.CLIENT_READY, -1L);
+      send(i, MessageType.CLIENT_READY, CLIENT_READY_DATA);
       nextHeartbeat[i] = now + ThreadLocalRandom.current().nextLong(HEARTBEAT_NANOS);
     } catch (IOException e) {
       throw new IllegalStateException("worker " + i + " cannot connect", e);

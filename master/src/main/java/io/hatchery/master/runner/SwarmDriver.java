@@ -31,6 +31,15 @@ final class SwarmDriver {
   /** How long Locust's master waits after the last iteration for counts to match (≤ 1 s). */
   static final Duration SPAWN_COMPLETE_WAIT = Duration.ofSeconds(1);
 
+  /**
+   * Joins and departures within this long of a rebalancing re-dispatch wait for the next one and
+   * share it. Locust re-dispatches on every single event; with 10,000 workers each re-dispatch is
+   * 10,000 spawn messages, so a burst of joins (a master restart) or a liveness check that finds
+   * many workers missing would cost that per worker. The first rebalancing after a quiet spell is
+   * immediate.
+   */
+  static final Duration REDISPATCH_COALESCING = Duration.ofMillis(500);
+
   private final WorkerRegistry registry;
   private final Outbound out;
   private UsersDispatcher dispatcher;
@@ -44,6 +53,8 @@ final class SwarmDriver {
   private Instant completeFrom;
   private Instant completeDeadline;
   private boolean complete;
+  private Instant lastRedispatchAt;
+  private boolean redispatchPending;
   private final Map<String, Map<String, Long>> targets = new LinkedHashMap<>();
   private final Map<String, Long> legacyTargets = new LinkedHashMap<>();
 
@@ -104,6 +115,8 @@ final class SwarmDriver {
     nextStepAt = null;
     completeFrom = null;
     completeDeadline = null;
+    lastRedispatchAt = null;
+    redispatchPending = false;
     targets.clear();
     legacyTargets.clear();
   }
@@ -170,13 +183,14 @@ final class SwarmDriver {
   }
 
   private void redispatchIfIdle(Instant now) {
-    if (nextStepAt == null && !g2Workers().isEmpty()) {
-      // Locust's master calls start() again with the same target and rate.
-      dispatcher.newDispatch(targetUserCount, spawnRatePerSecond);
-      complete = false;
-      nextStepAt = now;
-      runDue(now);
+    if (nextStepAt != null || g2Workers().isEmpty()) {
+      return; // a ramp or a re-dispatch is already due: it includes this worker change
     }
+    Instant earliest =
+        lastRedispatchAt == null ? now : lastRedispatchAt.plus(REDISPATCH_COALESCING);
+    redispatchPending = true;
+    nextStepAt = now.isBefore(earliest) ? earliest : now;
+    runDue(now);
   }
 
   /** The next instant after {@code now} at which {@link #runDue} has work, or null. */
@@ -197,6 +211,13 @@ final class SwarmDriver {
    */
   boolean runDue(Instant now) {
     while (nextStepAt != null && !now.isBefore(nextStepAt)) {
+      if (redispatchPending) {
+        // Locust's master calls start() again with the same target and rate.
+        redispatchPending = false;
+        lastRedispatchAt = now;
+        dispatcher.newDispatch(targetUserCount, spawnRatePerSecond);
+        complete = false;
+      }
       step(now);
     }
     return checkComplete(now);

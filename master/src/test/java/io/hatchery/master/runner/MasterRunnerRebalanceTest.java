@@ -94,6 +94,26 @@ class MasterRunnerRebalanceTest {
   }
 
   @Test
+  void joinsRightAfterARebalanceShareOneReDispatchHalfASecondLater() {
+    RunnerHarness h = runningOn(settings(), "vm_a");
+    h.ready("vm_b", "");
+    int spawnsToA = h.sent("vm_a", MessageType.SPAWN).size();
+
+    h.ready("vm_c", "");
+    h.ready("vm_d", "");
+
+    // Within the coalescing window nothing is sent yet ...
+    assertThat(h.sent("vm_a", MessageType.SPAWN)).hasSize(spawnsToA);
+    assertThat(h.sent("vm_c", MessageType.SPAWN)).isEmpty();
+    h.advance(SwarmDriver.REDISPATCH_COALESCING);
+    // ... then one re-dispatch covers both joins.
+    assertThat(h.sent("vm_a", MessageType.SPAWN)).hasSize(spawnsToA + 1);
+    for (String id : List.of("vm_a", "vm_b", "vm_c", "vm_d")) {
+      assertThat(h.lastSpawnCounts(id)).isEqualTo(Map.of("MyUser", 1L));
+    }
+  }
+
+  @Test
   void theLastWorkerGoingMissingStopsTheTest() {
     RunnerHarness h = runningOn(settings(), "vm_a");
     h.advance(Duration.ofSeconds(6));

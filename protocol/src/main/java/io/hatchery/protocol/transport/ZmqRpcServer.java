@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class ZmqRpcServer implements RpcServer {
   private static final String THREAD_NAME = "hatchery-rpc-server";
   private static final int ACCEPT_BACKLOG = 4096;
+
+  /**
+   * Outbound messages waiting for the I/O thread. Room for ten spawn broadcasts to 10,000 workers:
+   * the real bound per worker is {@link ZmtpPeer#HIGH_WATER_MARK}; this one only keeps memory
+   * bounded if the I/O thread falls far behind.
+   */
+  private static final int OUTBOUND_CAPACITY = 100_000;
   private static final Duration LINGER = Duration.ofMillis(Sockets.LINGER_MILLIS);
   private static final Duration CLOSE_DEADLINE = LINGER.plusSeconds(4);
 
@@ -47,7 +54,7 @@ public final class ZmqRpcServer implements RpcServer {
 
   private final FrameCodec frames;
   private final Inbox inbox;
-  private final Outbox<Outgoing> outbox = new Outbox<>(SocketLoop.QUEUE_CAPACITY);
+  private final Outbox<Outgoing> outbox = new Outbox<>(OUTBOUND_CAPACITY);
   private final ZmtpRouterLoop loop;
   private final Thread thread;
   private final int port;

@@ -44,12 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ZmtpRouterLoop {
   /**
-   * A connection that has not completed the ZMTP handshake by then is closed, so its peer redials.
-   * Short on purpose, like the {@code ZMQ_HANDSHAKE_IVL} our own sockets use ({@link
-   * Sockets#HANDSHAKE_MILLIS}): a JeroMQ 0.6 DEALER sometimes connects without ever registering the
-   * new connection for I/O (docs/CONCURRENCY.md), and only a close from this side makes it redial.
+   * A connection that has not completed the ZMTP handshake by then is closed, so its peer redials
+   * (libzmq's default {@code ZMQ_HANDSHAKE_IVL} is 30 s). Short enough that a peer stuck before its
+   * greeting retries soon, long enough that 10,000 workers dialling at once all get through.
    */
-  static final Duration HANDSHAKE_TIMEOUT = Duration.ofMillis(Sockets.HANDSHAKE_MILLIS);
+  static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
   private static final int SCRATCH_BYTES = 64 * 1024;
   private static final int MAX_READS_PER_WAKEUP = 4;
