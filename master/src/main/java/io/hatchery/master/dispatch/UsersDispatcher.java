@@ -56,6 +56,17 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   private final List<UserClassSpec> userClasses;
   private final UserSequence.Progress progress = new FixedProgress();
   private List<String> workers;
+
+  /** The workers as added and removed, unordered; sorted into {@link #workers} when needed. */
+  private final List<String> members;
+
+  /**
+   * Whether workers changed since the distribution was last computed. Locust recomputes it on every
+   * change; here the O(workers) work waits until a distribution is needed, so a burst of changes (a
+   * liveness check finding many workers missing) costs one computation.
+   */
+  private boolean distributionStale;
+
   private Map<String, long[]> usersOnWorkers;
   private Map<String, long[]> initialUsersOnWorkers;
   private List<ActiveUser> activeUsers = new ArrayList<>();
@@ -90,6 +101,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
       }
     }
     this.userClasses = List.copyOf(sorted);
+    this.members = new ArrayList<>(workerIds);
     this.workers = WorkerIds.sortForDispatch(workerIds);
     this.usersOnWorkers = zeros(workerIds);
     this.initialUsersOnWorkers = usersOnWorkers;
@@ -110,6 +122,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
       throw new IllegalArgumentException("spawn rate must be finite and positive");
     }
     isDone(); // ends a cycle with nothing left, as Locust's master runs it to StopIteration
+    distributeIfStale();
     this.targetUserCount = targetUserCount;
     this.usersPerStep = Math.max(1, (long) Math.floor(spawnRatePerSecond));
     this.stepDelay = seconds(usersPerStep / spawnRatePerSecond);
@@ -125,9 +138,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
    * Locust's master calls {@code start} again. Mirrors {@code UsersDispatcher.add_worker}.
    */
   public void addWorker(String workerId) {
-    List<String> grown = new ArrayList<>(workers);
-    grown.add(workerId);
-    workers = WorkerIds.sortForDispatch(grown);
+    members.add(workerId);
     prepareRebalance();
   }
 
@@ -137,8 +148,11 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
    * comment). Mirrors {@code UsersDispatcher.remove_worker}.
    */
   public void removeWorker(String workerId) {
-    workers = workers.stream().filter(id -> !id.equals(workerId)).toList();
-    if (!workers.isEmpty()) {
+    members.removeIf(id -> id.equals(workerId));
+    if (members.isEmpty()) {
+      workers = List.of();
+      distributionStale = false;
+    } else {
       prepareRebalance();
     }
   }
@@ -191,6 +205,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     if (isDone()) {
       throw new NoSuchElementException("dispatch cycle is done");
     }
+    distributeIfStale();
     DispatchStep step = plan();
     apply(step);
     Map<String, long[]> users =
@@ -222,6 +237,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
 
   /** The workers in dispatch order. */
   public List<String> workers() {
+    distributeIfStale();
     return List.copyOf(workers);
   }
 
@@ -271,8 +287,23 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     }
   }
 
-  /** Locust's {@code _prepare_rebalance} and {@code _distribute_users}. */
+  /** Locust's {@code _prepare_rebalance}; the distribution itself follows when it is needed. */
   private void prepareRebalance() {
+    distributionStale = true;
+    rebalance = true;
+  }
+
+  /**
+   * Locust's {@code _distribute_users} over the sorted workers, if they changed since the last one.
+   * The result depends only on the workers and on {@link #currentUserCount}, which changes only in
+   * {@link #next()} and {@link #newDispatch}, both of which call this first.
+   */
+  private void distributeIfStale() {
+    if (!distributionStale) {
+      return;
+    }
+    distributionStale = false;
+    workers = WorkerIds.sortForDispatch(members);
     // The fixed-count re-read inside the fresh sequence must see zeros, as in Locust.
     usersOnWorkers = zeros(workers);
     tryDispatchFixed = true;
@@ -293,7 +324,6 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     activeUsers = active;
     userSequence = sequence;
     workerCycle = cycle;
-    rebalance = true;
   }
 
   private Map<String, long[]> zeros(List<String> workerIds) {
