@@ -114,6 +114,24 @@ class MasterRunnerRebalanceTest {
   }
 
   @Test
+  void aRebalanceMessagesOnlyTheWorkersWhoseTargetsChanged() {
+    RunnerHarness h = runningOn(settings(), "vm_a", "vm_b");
+    int spawnsToA = h.sent("vm_a", MessageType.SPAWN).size();
+
+    h.ready("vm_c", "");
+
+    // Four users round-robin over a, b, c: a keeps its two, b gives one to c.
+    assertThat(h.sent("vm_a", MessageType.SPAWN)).hasSize(spawnsToA);
+    assertThat(h.lastSpawnCounts("vm_a")).isEqualTo(Map.of("MyUser", 2L));
+    assertThat(h.lastSpawnCounts("vm_b")).isEqualTo(Map.of("MyUser", 1L));
+    assertThat(h.lastSpawnCounts("vm_c")).isEqualTo(Map.of("MyUser", 1L));
+    h.completeLastSpawn("vm_b");
+    h.completeLastSpawn("vm_c");
+    h.advance(Duration.ofSeconds(1));
+    assertThat(h.runner.state()).isEqualTo(RunState.RUNNING);
+  }
+
+  @Test
   void theLastWorkerGoingMissingStopsTheTest() {
     RunnerHarness h = runningOn(settings(), "vm_a");
     h.advance(Duration.ofSeconds(6));
