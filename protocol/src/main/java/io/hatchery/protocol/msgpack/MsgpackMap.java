@@ -49,8 +49,14 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
 
   private int[] hashes;
 
-  /** Entry number + 1 per slot, 0 when free; null while the map is searched linearly. */
-  private int[] table;
+  /**
+   * Entry number + 1 per slot, 0 when free: 16 bits a slot while entry numbers fit, else {@link
+   * #wideTable}; both null while the map is searched linearly.
+   */
+  private char[] table;
+
+  private int[] wideTable;
+  private int tableMask = -1;
 
   private int seed;
   private int used;
@@ -74,7 +80,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
    */
   boolean putDecoded(Object key, Object value) {
     int hash = hashOf(key);
-    if (table == null) {
+    if (tableMask < 0) {
       int i = linearFind(key, hash);
       if (i >= 0) {
         slots[2 * i + 1] = value;
@@ -83,10 +89,9 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
       }
       return true;
     }
-    int mask = table.length - 1;
     int sameHash = 0;
     int at = slotOf(hash);
-    for (int e; (e = table[at]) != 0; at = (at + 1) & mask) {
+    for (int e; (e = entryAt(at)) != 0; at = (at + 1) & tableMask) {
       if (hashes[e - 1] == hash) {
         if (equal(slots[2 * e - 2], key)) {
           slots[2 * e - 1] = value;
@@ -104,7 +109,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
       slots[2 * i] = key;
       slots[2 * i + 1] = value;
       hashes[i] = hash;
-      table[at] = i + 1;
+      setEntry(at, i + 1);
       size++;
       modCount++;
     } else {
@@ -147,7 +152,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
   @Override
   public Object put(Object key, Object value) {
     int hash = hashOf(key);
-    int i = table == null ? linearFind(key, hash) : tableFind(key, hash);
+    int i = tableMask < 0 ? linearFind(key, hash) : tableFind(key, hash);
     if (i >= 0) {
       Object old = slots[2 * i + 1];
       slots[2 * i + 1] = value;
@@ -173,6 +178,8 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
     slots = NO_SLOTS;
     hashes = NO_HASHES;
     table = null;
+    wideTable = null;
+    tableMask = -1;
     used = 0;
     size = 0;
     modCount++;
@@ -199,7 +206,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
 
   private int find(Object key) {
     int hash = hashOf(key);
-    return table == null ? linearFind(key, hash) : tableFind(key, hash);
+    return tableMask < 0 ? linearFind(key, hash) : tableFind(key, hash);
   }
 
   private int linearFind(Object key, int hash) {
@@ -212,9 +219,8 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
   }
 
   private int tableFind(Object key, int hash) {
-    int mask = table.length - 1;
-    for (int at = slotOf(hash); table[at] != 0; at = (at + 1) & mask) {
-      int i = table[at] - 1;
+    for (int at = slotOf(hash), e; (e = entryAt(at)) != 0; at = (at + 1) & tableMask) {
+      int i = e - 1;
       if (hashes[i] == hash && equal(slots[2 * i], key)) {
         return i;
       }
@@ -233,7 +239,19 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
     int x = hash ^ seed;
     x = (x ^ (x >>> 16)) * 0x85eb_ca6b;
     x = (x ^ (x >>> 13)) * 0xc2b2_ae35;
-    return (x ^ (x >>> 16)) & (table.length - 1);
+    return (x ^ (x >>> 16)) & tableMask;
+  }
+
+  private int entryAt(int at) {
+    return wideTable == null ? table[at] : wideTable[at];
+  }
+
+  private void setEntry(int at, int entry) {
+    if (wideTable == null) {
+      table[at] = (char) entry;
+    } else {
+      wideTable[at] = entry;
+    }
   }
 
   private void append(Object key, int hash, Object value) {
@@ -246,7 +264,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
     hashes[i] = hash;
     size++;
     modCount++;
-    if (table != null) {
+    if (tableMask >= 0) {
       index(i);
     } else if (used > LINEAR_MAX) {
       buildTable(hashes.length);
@@ -269,7 +287,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
     slots = newSlots;
     hashes = newHashes;
     used = n;
-    if (table != null) {
+    if (tableMask >= 0) {
       buildTable(capacity);
     }
   }
@@ -277,7 +295,10 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
   private void buildTable(int capacity) {
     // At most 2/3 of the slots are ever taken, so probe runs stay short.
     int length = Integer.highestOneBit(Math.max(capacity + capacity / 2, 4) - 1) << 1;
-    table = new int[length];
+    // At most 2/3 of the slots are taken, so entry numbers fit 16 bits in any smaller table.
+    table = length < (1 << 16) ? new char[length] : null;
+    wideTable = table == null ? new int[length] : null;
+    tableMask = length - 1;
     seed = ThreadLocalRandom.current().nextInt();
     for (int i = 0; i < used; i++) {
       index(i);
@@ -285,19 +306,18 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
   }
 
   private void index(int i) {
-    int mask = table.length - 1;
     int at = slotOf(hashes[i]);
-    while (table[at] != 0) {
-      at = (at + 1) & mask;
+    while (entryAt(at) != 0) {
+      at = (at + 1) & tableMask;
     }
-    table[at] = i + 1;
+    setEntry(at, i + 1);
   }
 
   /** Removes entry i; returns true if later entries moved down one place. */
   private boolean removeAt(int i) {
     size--;
     modCount++;
-    if (table != null) {
+    if (tableMask >= 0) {
       slots[2 * i] = REMOVED;
       slots[2 * i + 1] = null;
       return false;

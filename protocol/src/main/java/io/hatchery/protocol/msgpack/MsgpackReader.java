@@ -31,8 +31,8 @@ import org.msgpack.core.MessageFormat;
  * <p>Every declared length is checked against the limits and the bytes remaining before anything is
  * allocated (see {@link FrameBudget}), and any failure, whatever the bytes, is a {@link
  * ProtocolException}. Parses the frame's bytes in place, big-endian by index (the msgpack spec);
- * short ASCII strings come from {@link StringCache}. Not thread-safe: one reader per frame, used by
- * one thread.
+ * short ASCII strings and repeated numbers come from {@link StringCache} and {@link BoxCache}. Not
+ * thread-safe: one reader per frame, used by one thread.
  */
 public final class MsgpackReader {
   private static final VarHandle SHORT =
@@ -141,7 +141,7 @@ public final class MsgpackReader {
         return readUtf8(b & 0x1f);
       } else if (b == (byte) 0xcb && frame.length - at > Long.BYTES) {
         pos = at + 1 + Long.BYTES;
-        return Double.longBitsToDouble((long) LONG.get(frame, at + 1));
+        return BoxCache.boxDouble((long) LONG.get(frame, at + 1));
       }
     }
     return otherValue(parentDepth);
@@ -171,15 +171,15 @@ public final class MsgpackReader {
       case 0xc8 -> readExtension(readU16(start), start);
       case 0xc9 -> readExtension(readLength32(start), start);
       case 0xca -> (double) Float.intBitsToFloat((int) INT.get(frame, advance(4, start)));
-      case 0xcb -> Double.longBitsToDouble((long) LONG.get(frame, advance(8, start)));
-      case 0xcc -> (long) readU8(start);
-      case 0xcd -> (long) readU16(start);
-      case 0xce -> readLength32(start);
+      case 0xcb -> BoxCache.boxDouble((long) LONG.get(frame, advance(8, start)));
+      case 0xcc -> BoxCache.boxLong(readU8(start));
+      case 0xcd -> BoxCache.boxLong(readU16(start));
+      case 0xce -> BoxCache.boxLong(readLength32(start));
       case 0xcf -> readUint64(start);
-      case 0xd0 -> (long) frame[advance(1, start)];
-      case 0xd1 -> (long) (short) SHORT.get(frame, advance(2, start));
-      case 0xd2 -> (long) (int) INT.get(frame, advance(4, start));
-      case 0xd3 -> (long) LONG.get(frame, advance(8, start));
+      case 0xd0 -> BoxCache.boxLong(frame[advance(1, start)]);
+      case 0xd1 -> BoxCache.boxLong((short) SHORT.get(frame, advance(2, start)));
+      case 0xd2 -> BoxCache.boxLong((int) INT.get(frame, advance(4, start)));
+      case 0xd3 -> BoxCache.boxLong((long) LONG.get(frame, advance(8, start)));
       case 0xd4, 0xd5, 0xd6, 0xd7, 0xd8 -> readExtension(1 << (b - 0xd4), start);
       case 0xd9 -> readUtf8(readU8(start));
       case 0xda -> readUtf8(readU16(start));
@@ -263,7 +263,7 @@ public final class MsgpackReader {
 
   private Object readUint64(int start) throws ProtocolException {
     long value = (long) LONG.get(frame, advance(8, start));
-    return value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
+    return value >= 0 ? BoxCache.boxLong(value) : new BigInteger(Long.toUnsignedString(value));
   }
 
   private int readU8(int start) throws ProtocolException {

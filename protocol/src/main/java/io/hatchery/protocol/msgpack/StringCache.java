@@ -70,9 +70,7 @@ final class StringCache {
     }
     int slot = (int) (hash >>> (Long.SIZE - SLOT_BITS));
     Entry entry = TABLE[slot];
-    if (entry != null
-        && entry.bytes.length == length
-        && Arrays.equals(entry.bytes, 0, length, frame, offset, offset + length)) {
+    if (entry != null && sameBytes(entry.bytes, frame, offset, length)) {
       return entry.value;
     }
     byte[] bytes = Arrays.copyOfRange(frame, offset, offset + length);
@@ -80,5 +78,27 @@ final class StringCache {
     String value = new String(bytes, StandardCharsets.ISO_8859_1);
     TABLE[slot] = new Entry(bytes, value);
     return value;
+  }
+
+  /** Compares word by word, inline: {@code Arrays.equals} calls a stub, slower for a few words. */
+  private static boolean sameBytes(byte[] cached, byte[] frame, int offset, int length) {
+    if (cached.length != length) {
+      return false;
+    }
+    if (length < Long.BYTES) {
+      for (int i = 0; i < length; i++) {
+        if (cached[i] != frame[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    int last = length - Long.BYTES;
+    for (int i = 0; i < last; i += Long.BYTES) {
+      if ((long) LONG.get(cached, i) != (long) LONG.get(frame, offset + i)) {
+        return false;
+      }
+    }
+    return (long) LONG.get(cached, last) == (long) LONG.get(frame, offset + last);
   }
 }

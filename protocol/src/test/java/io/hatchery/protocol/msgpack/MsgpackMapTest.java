@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MsgpackMapTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 3, MsgpackMap.LINEAR_MAX, MsgpackMap.LINEAR_MAX + 1, 200})
+  @ValueSource(ints = {0, 3, MsgpackMap.LINEAR_MAX, MsgpackMap.LINEAR_MAX + 1, 200, 50_000})
   void randomOperationsMatchLinkedHashMap(int initialCapacity) {
     Random random = new Random(initialCapacity);
     MsgpackMap map = new MsgpackMap(initialCapacity);
