@@ -57,6 +57,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
 
   private int[] wideTable;
   private int tableMask = -1;
+  private int tableShift;
 
   private int seed;
   private int used;
@@ -234,12 +235,10 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
   }
 
   private int slotOf(int hash) {
-    // MurmurHash3's fmix32 of the seeded hash: a bijection that spreads runs of small hash codes
-    // (Long keys 1, 2, 3...) and equal high bits (Double keys) over the whole table.
-    int x = hash ^ seed;
-    x = (x ^ (x >>> 16)) * 0x85eb_ca6b;
-    x = (x ^ (x >>> 13)) * 0xc2b2_ae35;
-    return (x ^ (x >>> 16)) & tableMask;
+    // Fibonacci hashing of the seeded hash code: the top bits of the product by 2^32 / phi spread
+    // runs of small hash codes (Long keys 1, 2, 3...) and codes differing only in their high bits
+    // (Double keys) over the whole table.
+    return ((hash ^ seed) * 0x9e37_79b9) >>> tableShift;
   }
 
   private int entryAt(int at) {
@@ -299,6 +298,7 @@ final class MsgpackMap extends AbstractMap<Object, Object> {
     table = length < (1 << 16) ? new char[length] : null;
     wideTable = table == null ? new int[length] : null;
     tableMask = length - 1;
+    tableShift = Integer.numberOfLeadingZeros(length) + 1;
     seed = ThreadLocalRandom.current().nextInt();
     for (int i = 0; i < used; i++) {
       index(i);
