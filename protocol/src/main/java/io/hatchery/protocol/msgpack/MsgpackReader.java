@@ -133,7 +133,8 @@ public final class MsgpackReader {
     int at = pos;
     if (at < frame.length) {
       byte b = frame[at];
-      if (b >= 0 || b >= (byte) 0xe0) {
+      if (b >= (byte) 0xe0) {
+        // A positive (0x00-0x7f) or negative (0xe0-0xff) fixint: as a signed byte, -32 to 127.
         pos = at + 1;
         return Long.valueOf(b);
       } else if ((b & 0xe0) == 0xa0) {

@@ -76,6 +76,27 @@ class MsgpackMapTest {
   }
 
   @Test
+  void decodedDuplicateKeyKeepsItsFirstPlaceAndLastValueAtEverySize() throws Exception {
+    for (int keys : new int[] {3, 40}) {
+      StringBuilder wire = new StringBuilder(String.format("de%04x", keys + 1));
+      for (int k = 0; k < keys; k++) {
+        wire.append(String.format("%02x%02x", k, k));
+      }
+      wire.append("0063");
+      Map<Object, Object> expected = new LinkedHashMap<>();
+      for (long k = 0; k < keys; k++) {
+        expected.put(k, k == 0 ? 0x63L : k);
+      }
+
+      Object decoded = MsgpackValues.decode(MsgpackValues.hex(wire.toString()));
+
+      assertThat(decoded).isInstanceOf(MsgpackMap.class);
+      assertThat(new ArrayList<>(((MsgpackMap) decoded).entrySet()))
+          .containsExactlyElementsOf(expected.entrySet());
+    }
+  }
+
+  @Test
   void iteratorRemoveAndSetValueWriteThrough() {
     for (int size : new int[] {5, 40}) {
       MsgpackMap map = new MsgpackMap(0);
