@@ -16,20 +16,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@link MessageCodec} on a worker's {@code stats} message with 100 entries of 20&ndash;50 buckets
- * (see {@link StatsMessages}): {@code encode} (worker side, every 3 s), {@code decode} (master
- * side, once per report, with {@code DecodeLimits.DEFAULT}) and {@code roundTrip}.
+ * {@link MessageCodec} on worker messages: {@code encode} (worker side), {@code decode} (master
+ * side, on its I/O thread, with {@code DecodeLimits.DEFAULT}) and {@code roundTrip}.
  *
- * <p>{@code shape=locust}: what a Python worker sends. {@code shape=hatchery}: ours, with an {@code
+ * <p>{@code shape=locust}: a {@code stats} message with 100 entries of 20&ndash;50 buckets as a
+ * Python worker sends it (see {@link StatsMessages}). {@code shape=hatchery}: ours, with an {@code
  * hdr_histogram} (msgpack bin) per entry; the codec only copies those bytes, decompressing them is
- * shared-stats' work ({@code MergeBenchmark}). The frame size is printed once per trial.
+ * shared-stats' work ({@code MergeBenchmark}). {@code shape=locust10x50}: performance.md §4.5's
+ * 10-entry x 50-bucket Python report, and {@code shape=heartbeat} a running Python worker's
+ * heartbeat (see {@link PythonReports}). The frame size is printed once per trial.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class CodecBenchmark {
 
-  @Param({"locust", "hatchery"})
+  @Param({"locust", "hatchery", "locust10x50", "heartbeat"})
   public String shape;
 
   private Message message;
@@ -37,7 +39,12 @@ public class CodecBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws ProtocolException {
-    message = StatsMessages.stats(100, shape.equals("hatchery"));
+    message =
+        switch (shape) {
+          case "locust10x50" -> PythonReports.stats(10, 50);
+          case "heartbeat" -> PythonReports.heartbeat();
+          default -> StatsMessages.stats(100, shape.equals("hatchery"));
+        };
     frame = MessageCodec.encode(message);
     if (!Arrays.equals(MessageCodec.encode(MessageCodec.decode(frame)), frame)) {
       throw new IllegalStateException("the stats frame does not re-encode byte-identical");

@@ -2,7 +2,6 @@ package io.hatchery.protocol.msgpack;
 
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.ProtocolException;
-import org.msgpack.core.MessageUnpacker;
 
 /**
  * The {@link DecodeLimits} of one frame as a budget that {@link MsgpackReader} draws on: every
@@ -12,88 +11,81 @@ import org.msgpack.core.MessageUnpacker;
  * <p>Not thread-safe: one budget per reader.
  */
 final class FrameBudget {
-  private final int frameBytes;
   private final DecodeLimits limits;
-  private final MessageUnpacker unpacker;
   private long elementsLeft;
 
-  FrameBudget(int frameBytes, DecodeLimits limits, MessageUnpacker unpacker) {
-    this.frameBytes = frameBytes;
+  FrameBudget(DecodeLimits limits) {
     this.limits = limits;
-    this.unpacker = unpacker;
     this.elementsLeft = limits.maxElements();
   }
 
-  /** How many bytes of the frame have not been read yet. */
-  long remainingBytes() {
-    return frameBytes - unpacker.getTotalReadBytes();
-  }
-
-  /** The offset of the next byte to read. */
-  long offset() {
-    return unpacker.getTotalReadBytes();
-  }
-
-  /** Returns {@code declaredLength} of a str, bin or ext payload once it fits the frame. */
-  int checkedLength(String kind, int declaredLength) throws ProtocolException {
-    // msgpack-core reports str32/bin32/ext32 lengths above 2^31-1 as negative ints.
-    if (declaredLength < 0 || declaredLength > remainingBytes()) {
+  /**
+   * Returns {@code declaredLength} of a str, bin or ext payload once it fits the {@code remaining}
+   * bytes of the frame.
+   */
+  static int checkedLength(String kind, long declaredLength, int remaining)
+      throws ProtocolException {
+    if (declaredLength > remaining) {
       throw new ProtocolException(
           kind
               + " declares "
-              + Integer.toUnsignedString(declaredLength)
+              + declaredLength
               + " bytes but only "
-              + remainingBytes()
+              + remaining
               + " remain in the frame");
     }
-    return declaredLength;
+    return (int) declaredLength;
   }
 
   /**
-   * Returns the {@code declaredCount} of an array or map at nesting level {@code depth} once it
-   * fits the depth, size and value limits and the bytes remaining.
+   * Returns the {@code declaredCount} of an array or map at nesting level {@code depth}, whose
+   * header ends at {@code offset}, once it fits the depth, size and value limits and the {@code
+   * remaining} bytes.
    *
    * @param valuesPerElement 1 for an array, 2 for a map (key and value)
    */
-  int checkedCount(int depth, String kind, int declaredCount, int valuesPerElement)
+  int checkedCount(
+      int depth, String kind, long declaredCount, int valuesPerElement, int offset, int remaining)
       throws ProtocolException {
     if (depth > limits.maxDepth()) {
       throw new ProtocolException(
-          kind + " at byte " + offset() + " nests deeper than the limit of " + limits.maxDepth());
+          kind + " at byte " + offset + " nests deeper than the limit of " + limits.maxDepth());
     }
-    long count = Integer.toUnsignedLong(declaredCount);
-    if (count > limits.maxCollectionSize()) {
+    if (declaredCount > limits.maxCollectionSize()) {
       throw new ProtocolException(
           kind
               + " declares "
-              + count
+              + declaredCount
               + " elements, more than the limit of "
               + limits.maxCollectionSize());
     }
-    long values = count * valuesPerElement;
+    long values = declaredCount * valuesPerElement;
     // Every value takes at least one byte, so a count larger than the bytes left is a lie.
-    if (values > remainingBytes()) {
+    if (values > remaining) {
       throw new ProtocolException(
           kind
               + " declares "
-              + count
+              + declaredCount
               + " elements but only "
-              + remainingBytes()
+              + remaining
               + " bytes remain in the frame");
     }
     if (values > elementsLeft) {
       throw new ProtocolException(
           kind
               + " declares "
-              + count
+              + declaredCount
               + " elements, exceeding the frame's budget of "
               + limits.maxElements()
               + " values");
     }
-    return (int) count;
+    return (int) declaredCount;
   }
 
-  /** Charges {@code values} values read against the frame's total. */
+  /**
+   * Charges {@code values} values against the frame's total: one value read at top level, or all
+   * the elements of a container once its header is read.
+   */
   void charge(long values) throws ProtocolException {
     elementsLeft -= values;
     if (elementsLeft < 0) {

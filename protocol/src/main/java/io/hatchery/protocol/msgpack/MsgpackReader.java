@@ -2,28 +2,20 @@ package io.hatchery.protocol.msgpack;
 
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.ProtocolException;
-import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessageInsufficientBufferException;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageSizeException;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
 
 /**
  * Reads msgpack values from one frame into plain Java values, within {@link DecodeLimits}.
@@ -32,28 +24,27 @@ import org.msgpack.value.ValueType;
  * Long}, except a uint64 above {@link Long#MAX_VALUE}, which becomes {@link BigInteger}; float32
  * and float64 to {@link Double}; str to {@link String} (invalid UTF-8 is rejected, as Python's
  * {@code raw=False} does); bin to {@code byte[]}; array to a mutable {@link ArrayList}; map to a
- * mutable {@link LinkedHashMap} in wire order with keys of any of these types; ext to {@link
- * MsgpackExtension}; a Locust datetime map to {@link LocalDateTime} (see {@link LocustDateTime}).
+ * mutable, insertion-ordered {@link java.util.Map} in wire order with keys of any of these types
+ * ({@link MsgpackMap}, which behaves as a {@code LinkedHashMap}); ext to {@link MsgpackExtension};
+ * a Locust datetime map to {@link LocalDateTime} (see {@link LocustDateTime}).
  *
  * <p>Every declared length is checked against the limits and the bytes remaining before anything is
  * allocated (see {@link FrameBudget}), and any failure, whatever the bytes, is a {@link
- * ProtocolException}. Not thread-safe: one reader per frame, used by one thread.
+ * ProtocolException}. Parses the frame's bytes in place, big-endian by index (the msgpack spec);
+ * short ASCII strings and repeated numbers come from {@link StringCache} and {@link BoxCache}. Not
+ * thread-safe: one reader per frame, used by one thread.
  */
 public final class MsgpackReader {
-  /**
-   * Most distinct keys of one map that may share a hash code. Java's HashMap searches linearly
-   * among same-hash keys of different types (Long and Double, say), so a peer sending 100,000 of
-   * them would cost minutes of CPU; Locust's maps never have two.
-   */
-  static final int MAX_KEYS_PER_HASH = 16;
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private final MessageUnpacker unpacker;
+  private final byte[] frame;
   private final FrameBudget budget;
-  private final CharsetDecoder utf8 =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private int pos;
 
   /**
    * Creates a reader over {@code frame}, which it does not copy.
@@ -65,18 +56,18 @@ public final class MsgpackReader {
       throw new ProtocolException(
           "frame of " + frame.length + " bytes exceeds the limit of " + limits.maxFrameBytes());
     }
-    this.unpacker = MessagePack.newDefaultUnpacker(frame);
-    this.budget = new FrameBudget(frame.length, limits, unpacker);
+    this.frame = frame;
+    this.budget = new FrameBudget(limits);
   }
 
   /** Returns how many bytes of the frame have not been read yet. */
   public long remainingBytes() {
-    return budget.remainingBytes();
+    return frame.length - pos;
   }
 
   /** Returns the offset of the next byte to read. */
   public long offset() {
-    return budget.offset();
+    return pos;
   }
 
   /**
@@ -86,13 +77,21 @@ public final class MsgpackReader {
    * @throws ProtocolException if the next value is not an array or its header is out of bounds
    */
   public int readArrayHeader() throws ProtocolException {
-    MessageFormat format = nextFormat();
-    if (format.getValueType() != ValueType.ARRAY) {
+    int start = pos;
+    int b = peekFormat();
+    long count;
+    if (b >= 0x90 && b <= 0x9f) {
+      pos++;
+      count = b & 0x0f;
+    } else if (b == 0xdc || b == 0xdd) {
+      pos++;
+      count = b == 0xdc ? readU16(start) : readLength32(start);
+    } else {
       throw new ProtocolException(
-          "expected an array at byte " + offset() + " but found " + describe(format));
+          "expected an array at byte " + start + " but found " + formatOf(start) + " value");
     }
     budget.charge(1);
-    return budget.checkedCount(1, "array", readHeader(format), 1);
+    return budget.checkedCount(1, "array", count, 1, pos, remaining());
   }
 
   /**
@@ -101,19 +100,17 @@ public final class MsgpackReader {
    * @param what names the value in error messages, e.g. "message type"
    */
   public String readString(String what, boolean nilAllowed) throws ProtocolException {
-    MessageFormat format = nextFormat();
-    if (nilAllowed && format == MessageFormat.NIL) {
-      return (String) readValue(1);
-    }
-    if (format.getValueType() != ValueType.STRING) {
+    int b = peekFormat();
+    boolean str = (b >= 0xa0 && b <= 0xbf) || (b >= 0xd9 && b <= 0xdb);
+    if (!str && !(nilAllowed && b == 0xc0)) {
       throw new ProtocolException(
           what
               + " must be a msgpack str"
               + (nilAllowed ? " or nil" : "")
               + " but found "
-              + describe(format)
-              + " at byte "
-              + offset());
+              + formatOf(pos)
+              + " value at byte "
+              + pos);
     }
     return (String) readValue(1);
   }
@@ -124,146 +121,204 @@ public final class MsgpackReader {
    * @param parentDepth nesting level of the container holding this value (0 at top level)
    */
   public Object readValue(int parentDepth) throws ProtocolException {
-    MessageFormat format = nextFormat();
-    long start = offset();
     budget.charge(1);
-    try {
-      return switch (format.getValueType()) {
-        case NIL -> {
-          unpacker.unpackNil();
-          yield null;
-        }
-        case BOOLEAN -> unpacker.unpackBoolean();
-        case INTEGER -> readInteger(format);
-        case FLOAT -> unpacker.unpackDouble();
-        case STRING -> readUtf8(unpacker.unpackRawStringHeader());
-        case BINARY ->
-            unpacker.readPayload(budget.checkedLength("bin", unpacker.unpackBinaryHeader()));
-        case ARRAY -> readArray(parentDepth + 1, unpacker.unpackArrayHeader());
-        case MAP -> readMap(parentDepth + 1, unpacker.unpackMapHeader());
-        case EXTENSION -> readExtension(unpacker.unpackExtensionTypeHeader());
-      };
-    } catch (MessagePackException | IOException e) {
-      throw wrap(e, format, start);
-    }
+    return value(parentDepth);
   }
 
-  private Object readInteger(MessageFormat format) throws IOException {
-    if (format == MessageFormat.UINT64) {
-      BigInteger value = unpacker.unpackBigInteger();
-      return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
-    }
-    return unpacker.unpackLong();
-  }
-
-  private String readUtf8(int declaredLength) throws IOException, ProtocolException {
-    int length = budget.checkedLength("str", declaredLength);
-    if (length == 0) {
-      return "";
-    }
-    byte[] bytes = unpacker.readPayload(length);
-    if (isAscii(bytes)) {
-      // Nearly every Locust string is ASCII; the strict decoder is only needed beyond it.
-      return new String(bytes, StandardCharsets.US_ASCII);
-    }
-    try {
-      return utf8.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ProtocolException(
-          "str of " + length + " bytes ending at byte " + offset() + " is not valid UTF-8", e);
-    }
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
+  /**
+   * Reads one value whose container already charged it to the budget. The formats of nearly every
+   * value in a Locust message (fixint, fixstr, float64) are read here, small enough to inline.
+   */
+  private Object value(int parentDepth) throws ProtocolException {
+    int at = pos;
+    if (at < frame.length) {
+      byte b = frame[at];
+      if (b >= (byte) 0xe0) {
+        // A positive (0x00-0x7f) or negative (0xe0-0xff) fixint: as a signed byte, -32 to 127.
+        pos = at + 1;
+        return Long.valueOf(b);
+      } else if ((b & 0xe0) == 0xa0) {
+        pos = at + 1;
+        return readUtf8(b & 0x1f);
+      } else if (b == (byte) 0xcb && frame.length - at > Long.BYTES) {
+        pos = at + 1 + Long.BYTES;
+        return BoxCache.boxDouble((long) LONG.get(frame, at + 1));
       }
     }
-    return true;
+    return otherValue(parentDepth);
   }
 
-  private List<Object> readArray(int depth, int declaredCount)
-      throws IOException, ProtocolException {
-    int count = budget.checkedCount(depth, "array", declaredCount, 1);
+  private Object otherValue(int parentDepth) throws ProtocolException {
+    int start = pos;
+    int b = peekFormat();
+    pos = start + 1;
+    if (b <= 0x7f || b >= 0xe0) {
+      return Long.valueOf((byte) b);
+    } else if (b >= 0xa0 && b <= 0xbf) {
+      return readUtf8(b & 0x1f);
+    } else if (b <= 0x8f) {
+      return readMap(parentDepth + 1, b & 0x0f);
+    } else if (b <= 0x9f) {
+      return readArray(parentDepth + 1, b & 0x0f);
+    }
+    return switch (b) {
+      case 0xc0 -> null;
+      case 0xc2 -> Boolean.FALSE;
+      case 0xc3 -> Boolean.TRUE;
+      case 0xc4 -> readBytes("bin", readU8(start));
+      case 0xc5 -> readBytes("bin", readU16(start));
+      case 0xc6 -> readBytes("bin", readLength32(start));
+      case 0xc7 -> readExtension(readU8(start), start);
+      case 0xc8 -> readExtension(readU16(start), start);
+      case 0xc9 -> readExtension(readLength32(start), start);
+      case 0xca -> (double) Float.intBitsToFloat((int) INT.get(frame, advance(4, start)));
+      case 0xcb -> BoxCache.boxDouble((long) LONG.get(frame, advance(8, start)));
+      case 0xcc -> BoxCache.boxLong(readU8(start));
+      case 0xcd -> BoxCache.boxLong(readU16(start));
+      case 0xce -> BoxCache.boxLong(readLength32(start));
+      case 0xcf -> readUint64(start);
+      case 0xd0 -> BoxCache.boxLong(frame[advance(1, start)]);
+      case 0xd1 -> BoxCache.boxLong((short) SHORT.get(frame, advance(2, start)));
+      case 0xd2 -> BoxCache.boxLong((int) INT.get(frame, advance(4, start)));
+      case 0xd3 -> BoxCache.boxLong((long) LONG.get(frame, advance(8, start)));
+      case 0xd4, 0xd5, 0xd6, 0xd7, 0xd8 -> readExtension(1 << (b - 0xd4), start);
+      case 0xd9 -> readUtf8(readU8(start));
+      case 0xda -> readUtf8(readU16(start));
+      case 0xdb -> readUtf8(readLength32(start));
+      case 0xdc -> readArray(parentDepth + 1, readU16(start));
+      case 0xdd -> readArray(parentDepth + 1, readLength32(start));
+      case 0xde -> readMap(parentDepth + 1, readU16(start));
+      case 0xdf -> readMap(parentDepth + 1, readLength32(start));
+      default -> throw new ProtocolException("format byte " + b + " at " + start + " fell through");
+    };
+  }
+
+  private List<Object> readArray(int depth, long declaredCount) throws ProtocolException {
+    int count = budget.checkedCount(depth, "array", declaredCount, 1, pos, remaining());
+    budget.charge(count);
     List<Object> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      list.add(readValue(depth));
+      list.add(value(depth));
     }
     return list;
   }
 
-  private Object readMap(int depth, int declaredCount) throws IOException, ProtocolException {
-    int count = budget.checkedCount(depth, "map", declaredCount, 2);
-    Map<Object, Object> map = LinkedHashMap.newLinkedHashMap(count);
-    KeyHashCounter keysPerHash = count > MAX_KEYS_PER_HASH ? new KeyHashCounter(count) : null;
+  private Object readMap(int depth, long declaredCount) throws ProtocolException {
+    int count = budget.checkedCount(depth, "map", declaredCount, 2, pos, remaining());
+    budget.charge(2L * count);
+    MsgpackMap map = new MsgpackMap(count);
     for (int i = 0; i < count; i++) {
-      long keyOffset = offset();
-      Object key = readValue(depth);
-      int sizeBefore = map.size();
-      map.put(key, readValue(depth));
-      if (keysPerHash != null
-          && map.size() > sizeBefore
-          && keysPerHash.increment(Objects.hashCode(key)) > MAX_KEYS_PER_HASH) {
+      int keyOffset = pos;
+      Object key = value(depth);
+      if (!map.putDecoded(key, value(depth))) {
         throw new ProtocolException(
             "map key at byte "
                 + keyOffset
                 + " is the "
-                + (MAX_KEYS_PER_HASH + 1)
+                + (MsgpackMap.MAX_KEYS_PER_HASH + 1)
                 + "th with the same hash code (hash flooding)");
       }
     }
-    LocalDateTime dateTime = count == 2 ? LocustDateTime.fromMap(map) : null;
+    LocalDateTime dateTime = map.size() == 2 ? LocustDateTime.fromMap(map) : null;
     return dateTime != null ? dateTime : map;
   }
 
-  private MsgpackExtension readExtension(ExtensionTypeHeader header)
-      throws IOException, ProtocolException {
-    int length = budget.checkedLength("ext", header.getLength());
-    return new MsgpackExtension(header.getType(), unpacker.readPayload(length));
-  }
-
-  private int readHeader(MessageFormat format) throws ProtocolException {
-    long start = offset();
+  private String readUtf8(long declaredLength) throws ProtocolException {
+    int length = FrameBudget.checkedLength("str", declaredLength, remaining());
+    int at = pos;
+    pos += length;
+    if (length == 0) {
+      return "";
+    }
+    if (length <= StringCache.MAX_LENGTH) {
+      String cached = StringCache.ascii(frame, at, length);
+      if (cached != null) {
+        return cached;
+      }
+    }
     try {
-      return unpacker.unpackArrayHeader();
-    } catch (MessagePackException | IOException e) {
-      throw wrap(e, format, start);
+      // Strict, unlike new String(bytes, UTF_8), which would replace malformed input.
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(frame, at, length))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProtocolException(
+          "str of " + length + " bytes ending at byte " + pos + " is not valid UTF-8", e);
     }
   }
 
-  /**
-   * Translates msgpack-core's failure reading a {@code format} value that began at {@code start}.
-   */
-  private static ProtocolException wrap(Exception e, MessageFormat format, long start) {
-    String value = describe(format) + " at byte " + start;
-    if (e instanceof MessageInsufficientBufferException) {
-      return new ProtocolException("frame truncated inside the " + value, e);
-    }
-    if (e instanceof MessageSizeException) {
-      // msgpack-core refuses 32-bit sizes above 2^31-1; no frame within the limits holds that many.
-      return new ProtocolException("the " + value + " declares a size above 2^31-1", e);
-    }
-    return new ProtocolException("malformed " + value + ": " + e.getMessage(), e);
+  private byte[] readBytes(String kind, long declaredLength) throws ProtocolException {
+    int length = FrameBudget.checkedLength(kind, declaredLength, remaining());
+    int at = pos;
+    pos += length;
+    return Arrays.copyOfRange(frame, at, at + length);
   }
 
-  private MessageFormat nextFormat() throws ProtocolException {
-    if (remainingBytes() <= 0) {
-      throw new ProtocolException("frame truncated: expected a value at byte " + offset());
-    }
-    MessageFormat format;
-    try {
-      format = unpacker.getNextFormat();
-    } catch (MessagePackException | IOException e) {
-      throw new ProtocolException("unreadable format byte at " + offset(), e);
-    }
-    if (format == MessageFormat.NEVER_USED) {
-      throw new ProtocolException("byte 0xc1 at " + offset() + " is not a msgpack format");
-    }
-    return format;
+  private MsgpackExtension readExtension(long declaredLength, int start) throws ProtocolException {
+    byte type = frame[advance(1, start)];
+    return new MsgpackExtension(type, readBytes("ext", declaredLength));
   }
 
-  private static String describe(MessageFormat format) {
-    return format.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " value";
+  private Object readUint64(int start) throws ProtocolException {
+    long value = (long) LONG.get(frame, advance(8, start));
+    return value >= 0 ? BoxCache.boxLong(value) : new BigInteger(Long.toUnsignedString(value));
+  }
+
+  private int readU8(int start) throws ProtocolException {
+    return frame[advance(1, start)] & 0xff;
+  }
+
+  private int readU16(int start) throws ProtocolException {
+    return (short) SHORT.get(frame, advance(2, start)) & 0xffff;
+  }
+
+  /** Reads a 32-bit length or uint32, refusing lengths above 2^31-1 as msgpack-core does. */
+  private long readLength32(int start) throws ProtocolException {
+    long value = (int) INT.get(frame, advance(4, start)) & 0xffff_ffffL;
+    int b = frame[start] & 0xff;
+    if (value > Integer.MAX_VALUE && b != 0xce) {
+      // No frame within the limits holds 2^31 bytes or values.
+      throw new ProtocolException("the " + describe(start) + " declares a size above 2^31-1");
+    }
+    return value;
+  }
+
+  /** Skips {@code n} bytes of the value that began at {@code start}; returns where they began. */
+  private int advance(int n, int start) throws ProtocolException {
+    int at = pos;
+    if (frame.length - at < n) {
+      throw new ProtocolException("frame truncated inside the " + describe(start));
+    }
+    pos = at + n;
+    return at;
+  }
+
+  /** Returns the next format byte, unread, once it is a msgpack format. */
+  private int peekFormat() throws ProtocolException {
+    if (pos >= frame.length) {
+      throw new ProtocolException("frame truncated: expected a value at byte " + pos);
+    }
+    int b = frame[pos] & 0xff;
+    if (b == 0xc1) {
+      throw new ProtocolException("byte 0xc1 at " + pos + " is not a msgpack format");
+    }
+    return b;
+  }
+
+  private int remaining() {
+    return frame.length - pos;
+  }
+
+  /** Names the value whose format byte is at {@code start}, e.g. "array32 value at byte 0". */
+  private String describe(int start) {
+    return formatOf(start) + " value at byte " + start;
+  }
+
+  /** Names the format of the byte at {@code at} as msgpack-core does, e.g. "fixstr". */
+  private String formatOf(int at) {
+    return MessageFormat.valueOf(frame[at]).name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }
