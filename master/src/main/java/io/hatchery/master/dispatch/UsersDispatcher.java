@@ -57,8 +57,12 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
   private final UserSequence.Progress progress = new FixedProgress();
   private List<String> workers;
 
-  /** The workers as added and removed, unordered; sorted into {@link #workers} when needed. */
-  private final List<String> members;
+  /**
+   * Whether workers were appended to {@link #workers} since it was last sorted. Locust sorts on
+   * every addition; here the sort waits until the order matters (a distribution, or a removal,
+   * which Locust applies to the sorted list without sorting again).
+   */
+  private boolean workersUnsorted;
 
   /**
    * Whether workers changed since the distribution was last computed. Locust recomputes it on every
@@ -101,7 +105,6 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
       }
     }
     this.userClasses = List.copyOf(sorted);
-    this.members = new ArrayList<>(workerIds);
     this.workers = WorkerIds.sortForDispatch(workerIds);
     this.usersOnWorkers = zeros(workerIds);
     this.initialUsersOnWorkers = usersOnWorkers;
@@ -138,7 +141,10 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
    * Locust's master calls {@code start} again. Mirrors {@code UsersDispatcher.add_worker}.
    */
   public void addWorker(String workerId) {
-    members.add(workerId);
+    List<String> grown = new ArrayList<>(workers);
+    grown.add(workerId);
+    workers = grown;
+    workersUnsorted = true;
     prepareRebalance();
   }
 
@@ -148,13 +154,16 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
    * comment). Mirrors {@code UsersDispatcher.remove_worker}.
    */
   public void removeWorker(String workerId) {
-    members.removeIf(id -> id.equals(workerId));
-    if (members.isEmpty()) {
-      workers = List.of();
-      distributionStale = false;
-    } else {
-      prepareRebalance();
+    sortIfNeeded();
+    List<String> remaining = workers.stream().filter(id -> !id.equals(workerId)).toList();
+    if (remaining.isEmpty()) {
+      // Locust leaves the distribution as it was before this removal.
+      distributeIfStale();
+      workers = remaining;
+      return;
     }
+    workers = remaining;
+    prepareRebalance();
   }
 
   /**
@@ -237,7 +246,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
 
   /** The workers in dispatch order. */
   public List<String> workers() {
-    distributeIfStale();
+    sortIfNeeded();
     return List.copyOf(workers);
   }
 
@@ -303,7 +312,7 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
       return;
     }
     distributionStale = false;
-    workers = WorkerIds.sortForDispatch(members);
+    sortIfNeeded();
     // The fixed-count re-read inside the fresh sequence must see zeros, as in Locust.
     usersOnWorkers = zeros(workers);
     tryDispatchFixed = true;
@@ -324,6 +333,13 @@ public final class UsersDispatcher implements Iterator<Dispatch> {
     activeUsers = active;
     userSequence = sequence;
     workerCycle = cycle;
+  }
+
+  private void sortIfNeeded() {
+    if (workersUnsorted) {
+      workersUnsorted = false;
+      workers = WorkerIds.sortForDispatch(workers);
+    }
   }
 
   private Map<String, long[]> zeros(List<String> workerIds) {
