@@ -47,6 +47,7 @@ public final class ZmqRpcServer implements RpcServer {
    * bounded if the I/O thread falls far behind.
    */
   private static final int OUTBOUND_CAPACITY = 100_000;
+
   private static final Duration LINGER = Duration.ofMillis(Sockets.LINGER_MILLIS);
   private static final Duration CLOSE_DEADLINE = LINGER.plusSeconds(4);
 
