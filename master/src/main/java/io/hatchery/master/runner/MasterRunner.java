@@ -61,7 +61,6 @@ public final class MasterRunner {
   private final List<UserClassSpec> userClasses;
 
   private RunState state = RunState.READY;
-  private RunState stateAtLastStopCheck;
   private Optional<String> host;
   long statsVersion;
   long droppedMessages;
@@ -72,7 +71,7 @@ public final class MasterRunner {
   private Instant runTimeDeadline;
   private Instant stopDeadline;
   private Instant quitDeadline;
-  private Instant lastPublishedAt;
+  private Instant nextPublishAt;
   private volatile MasterSnapshot latest;
 
   public MasterRunner(RpcServer rpc, InstantSource clock, MasterSettings settings) {
@@ -162,8 +161,8 @@ public final class MasterRunner {
     next = earlier(next, runTimeDeadline);
     next = earlier(next, state == RunState.STOPPING ? stopDeadline : null);
     next = earlier(next, quitDeadline);
-    if (dirty && lastPublishedAt != null) {
-      next = earlier(next, lastPublishedAt.plus(settings.snapshotInterval()));
+    if (dirty && nextPublishAt != null) {
+      next = earlier(next, nextPublishAt);
     }
     return next;
   }
@@ -301,30 +300,22 @@ public final class MasterRunner {
     }
   }
 
-  /** Whether the run state changed since the last {@link #checkStopped}. */
-  boolean stateChangedSinceStopCheck() {
-    return state != stateAtLastStopCheck;
-  }
-
   /**
-   * Locust's {@code check_stopped}: run after every message that may change its answer (see {@link
-   * WorkerMessages}) and after every liveness check. O(workers).
+   * Locust's {@code check_stopped}: run after every worker message and every liveness check. O(1):
+   * it reads the registry's per-state counts.
    */
   void checkStopped() {
-    stateAtLastStopCheck = state;
     if (state == RunState.READY || state == RunState.STOPPED || quitting) {
       return;
     }
-    boolean allReady =
-        registry.all().stream().allMatch(n -> n.state() == WorkerState.READY || n.isMissing());
+    long ready = registry.countIn(WorkerState.READY);
+    boolean allReady = ready + registry.countIn(WorkerState.MISSING) == registry.size();
     boolean noneActive =
-        registry.all().stream()
-            .noneMatch(
-                n ->
-                    n.state() == WorkerState.READY
-                        || n.state() == WorkerState.SPAWNING
-                        || n.state() == WorkerState.HATCHING
-                        || n.state() == WorkerState.RUNNING);
+        ready
+                + registry.countIn(WorkerState.SPAWNING)
+                + registry.countIn(WorkerState.HATCHING)
+                + registry.countIn(WorkerState.RUNNING)
+            == 0;
     if ((state == RunState.STOPPING && allReady) || noneActive) {
       if (state != RunState.STOPPING) {
         driver.stop();
@@ -364,9 +355,7 @@ public final class MasterRunner {
       }
     }
     if (dirty
-        && (lastPublishedAt == null
-            || !now.isBefore(lastPublishedAt.plus(settings.snapshotInterval()))
-            || stateChangedSincePublish())) {
+        && (nextPublishAt == null || !now.isBefore(nextPublishAt) || stateChangedSincePublish())) {
       publish(now);
     }
   }
@@ -377,9 +366,6 @@ public final class MasterRunner {
 
   private void publish(Instant now) {
     List<String> degraded = new ArrayList<>();
-    registry.all().stream()
-        .filter(WorkerNode::isMissing)
-        .forEach(n -> degraded.add("worker " + n.id() + " is missing"));
     if (droppedMessages > 0) {
       degraded.add(droppedMessages + " malformed worker messages dropped (see the log)");
     }
@@ -397,7 +383,7 @@ public final class MasterRunner {
             statsVersion,
             exceptions,
             degraded);
-    lastPublishedAt = now;
+    nextPublishAt = now.plus(settings.snapshotInterval());
     dirty = false;
     for (MasterListener listener : listeners) {
       try {

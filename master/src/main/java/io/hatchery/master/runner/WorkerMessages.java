@@ -10,7 +10,6 @@ import io.hatchery.protocol.payload.ClientReadyPayload;
 import io.hatchery.protocol.payload.ExceptionPayload;
 import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.SpawningCompletePayload;
-import io.hatchery.protocol.payload.StatsPayload;
 import io.hatchery.protocol.payload.WorkerState;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.stats.wire.MalformedStatsException;
@@ -79,8 +78,6 @@ final class WorkerMessages {
       return;
     }
     WorkerNode node = known.get();
-    WorkerState stateBefore = node.state();
-    boolean missingBefore = node.isMissing();
     try {
       switch (message.type()) {
         case MessageType.HEARTBEAT -> onHeartbeat(node, message.data());
@@ -102,17 +99,7 @@ final class WorkerMessages {
           now,
           "Dropped malformed " + message.type() + " from worker " + nodeId + ": " + e.getMessage());
     }
-    // check_stopped walks every worker, so at 10,000 workers running it after each of their
-    // heartbeats and reports is quadratic. Its answer can only change when a worker's state, the
-    // registry or the run state changed; routine messages that changed none of these skip it.
-    boolean routine =
-        message.type().equals(MessageType.HEARTBEAT) || message.type().equals(MessageType.STATS);
-    if (!routine
-        || node.state() != stateBefore
-        || node.isMissing() != missingBefore
-        || runner.stateChangedSinceStopCheck()) {
-      runner.checkStopped();
-    }
+    runner.checkStopped(); // O(1): per-state counts
   }
 
   private void onClientReady(String nodeId, Object data) {
@@ -171,7 +158,7 @@ final class WorkerMessages {
         nodeId,
         node.index(),
         dialect.label(),
-        runner.registry.active().size());
+        runner.registry.activeCount());
     if (previous.isPresent()) {
       runner.driver.workerLeft(nodeId, false, at);
     }
@@ -187,8 +174,10 @@ final class WorkerMessages {
       return;
     }
     try {
-      StatsPayload.from(message.data());
-      Map<?, ?> map = (Map<?, ?>) message.data();
+      if (!(message.data() instanceof Map<?, ?> map)) {
+        throw new ProtocolException("stats data must be a map");
+      }
+      ReportedUsers.from(map);
       runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
       runner.statsVersion++;
     } catch (ProtocolException | MalformedStatsException e) {
@@ -240,14 +229,16 @@ final class WorkerMessages {
 
   private void onStats(WorkerNode node, Object data)
       throws ProtocolException, MalformedStatsException {
-    StatsPayload payload = StatsPayload.from(data);
-    Map<?, ?> map = (Map<?, ?>) data;
+    if (!(data instanceof Map<?, ?> map)) {
+      throw new ProtocolException("stats data must be a map");
+    }
+    ReportedUsers users = ReportedUsers.from(map);
     runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
     runner.statsVersion++;
-    if (payload.userClassesCount() != null) {
-      node.reportUsers(payload.userClassesCount());
+    if (users.perClass() != null) {
+      node.reportUsers(users.perClass());
     } else {
-      node.reportUserCount(payload.userCount());
+      node.reportUserCount(users.total());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) map;
@@ -284,7 +275,7 @@ final class WorkerMessages {
   private void onQuit(WorkerNode node) {
     node.markQuitReceived();
     runner.registry.remove(node.id());
-    LOG.info("Worker {} quit. {} workers left.", node.id(), runner.registry.active().size());
+    LOG.info("Worker {} quit. {} workers left.", node.id(), runner.registry.activeCount());
     if (runner.isQuitting()) {
       return;
     }
