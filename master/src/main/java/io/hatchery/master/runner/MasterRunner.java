@@ -107,8 +107,9 @@ public final class MasterRunner {
 
   /** Handles one transport event; never throws (faults are logged with the node id). */
   public void handle(RpcEvent event) {
+    Instant now = clock.instant(); // one clock read per message, shared by its handler
     try {
-      messages.handle(event);
+      messages.handle(event, now);
     } catch (RuntimeException e) {
       String node =
           event instanceof RpcEvent.Received r
@@ -117,7 +118,7 @@ public final class MasterRunner {
       LOG.error("Error while handling a message from worker {}; continuing", node, e);
     }
     dirty = true;
-    afterChange(clock.instant());
+    afterChange(now);
   }
 
   /** Runs every timer that is due at the clock's now. */

@@ -45,15 +45,16 @@ final class WorkerMessages {
     this.runner = runner;
   }
 
-  void handle(RpcEvent event) {
+  /** Handles one event; {@code at} is the clock's instant when handling began. */
+  void handle(RpcEvent event, Instant at) {
     switch (event) {
       case RpcEvent.Malformed malformed -> onMalformed(malformed);
-      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message());
+      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message(), at);
     }
   }
 
-  private void onReceived(String nodeId, Message message) {
-    long now = runner.clock.millis();
+  private void onReceived(String nodeId, Message message, Instant at) {
+    long now = at.toEpochMilli();
     if (nodeId.isEmpty()) {
       runner.peerLog.warn("no-id", now, "Dropped a " + message.type() + " without a node id");
       return;
@@ -69,7 +70,7 @@ final class WorkerMessages {
       return;
     }
     Optional<WorkerNode> known = runner.registry.find(nodeId);
-    if (known.isEmpty() && runner.registry.isStopping(nodeId, runner.clock.instant())) {
+    if (known.isEmpty() && runner.registry.isStopping(nodeId, at)) {
       onFromStopping(nodeId, message);
       return;
     }
@@ -80,7 +81,7 @@ final class WorkerMessages {
     WorkerNode node = known.get();
     try {
       switch (message.type()) {
-        case MessageType.HEARTBEAT -> onHeartbeat(node, message.data());
+        case MessageType.HEARTBEAT -> onHeartbeat(node, message.data(), at);
         case MessageType.STATS -> onStats(node, message.data());
         case MessageType.SPAWNING -> onSpawning(node, Dialect.G1B);
         case MessageType.HATCHING -> onSpawning(node, Dialect.G1);
@@ -205,9 +206,8 @@ final class WorkerMessages {
             + (answer ? "; told it to stop" : ""));
   }
 
-  private void onHeartbeat(WorkerNode node, Object data) throws ProtocolException {
+  private void onHeartbeat(WorkerNode node, Object data, Instant now) throws ProtocolException {
     HeartbeatPayload beat = HeartbeatPayload.from(data);
-    Instant now = runner.clock.instant();
     runner.registry.heartbeatReceived(node);
     node.heartbeat(now, beat.currentCpuUsagePercent(), beat.currentMemoryUsageBytes());
     boolean wasMissing = node.isMissing();
