@@ -23,11 +23,19 @@ import org.slf4j.LoggerFactory;
  * A {@link MasterRunner} on a simulated clock and a transport that discards what the master sends,
  * with {@code workers} Locust 2.x workers registered and running one user each. {@link #handle}
  * gives the runner one message the way {@code Master}'s control loop does, after moving the clock
- * by one message's share of the fleet's period, and runs the timers when they are due.
+ * by one message's share of the fleet's period, and runs the timers when they are due. Every {@link
+ * #RUN_LENGTH} of simulated time the statistics are reset.
  *
  * <p>Not thread-safe: one benchmark thread.
  */
 class SimulatedFleet {
+  /**
+   * How long a simulated run lasts before its statistics are reset (Locust's reset_stats). The
+   * per-second request counts grow with the run, and so does the stats copy each snapshot makes:
+   * without a reset, the cost per report would depend on how long JMH runs (bench/README.md §4).
+   */
+  static final Duration RUN_LENGTH = Duration.ofMinutes(10);
+
   /** The clock: starts at a whole second, moved only by {@link #handle}. */
   final SimulatedClock clock = new SimulatedClock(1_700_000_000_000_000_000L);
 
@@ -36,6 +44,7 @@ class SimulatedFleet {
   private long nanosPerMessage;
   private int next;
   private Instant nextDeadline;
+  private long resetAtMillis;
 
   /**
    * Registers {@code workers} workers, starts one user on each and waits until the run is {@code
@@ -73,6 +82,7 @@ class SimulatedFleet {
     master.setLevel(Level.INFO);
     nanosPerMessage = period.toNanos() / workers;
     nextDeadline = runner.nextDeadline();
+    resetAtMillis = clock.millis() + RUN_LENGTH.toMillis();
   }
 
   /** The index of the worker whose turn it is (round-robin). */
@@ -93,6 +103,10 @@ class SimulatedFleet {
     if (!clock.instant().isBefore(nextDeadline)) {
       runner.runDue();
       nextDeadline = runner.nextDeadline();
+    }
+    if (clock.millis() >= resetAtMillis) {
+      runner.resetStats();
+      resetAtMillis += RUN_LENGTH.toMillis();
     }
     return runner.state();
   }
