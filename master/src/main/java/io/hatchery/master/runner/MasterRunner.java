@@ -65,6 +65,7 @@ public final class MasterRunner {
   long statsVersion;
   long droppedMessages;
   private boolean dirty = true;
+  private boolean freshStatsWanted;
   private boolean quitting;
   private boolean terminated;
   private Instant nextLivenessCheckAt;
@@ -94,7 +95,7 @@ public final class MasterRunner {
     this.messages = new WorkerMessages(this);
     this.snapshots = new SnapshotBuilder(userClasses);
     this.nextLivenessCheckAt = clock.instant().plus(settings.heartbeatInterval());
-    publish(clock.instant());
+    publish(clock.instant(), true);
   }
 
   public void addListener(MasterListener listener) {
@@ -165,6 +166,15 @@ public final class MasterRunner {
     if (dirty && nextPublishAt != null) {
       next = earlier(next, nextPublishAt);
     }
+    Instant statsDue = snapshots.statsDueAt(statsVersion);
+    if (statsDue != null) {
+      // A publish with stale statistics re-copies them only from this instant (and not before the
+      // next publish is allowed: runDue publishes only then).
+      next =
+          earlier(
+              next,
+              nextPublishAt != null && nextPublishAt.isAfter(statsDue) ? nextPublishAt : statsDue);
+    }
     return next;
   }
 
@@ -182,6 +192,7 @@ public final class MasterRunner {
     if (fresh) {
       stats.clearAll();
       statsVersion++;
+      freshStatsWanted = true;
       exceptions.clear();
     }
     List<UserClassSpec> classes = selectedClasses(request.userClasses());
@@ -220,6 +231,7 @@ public final class MasterRunner {
   public void resetStats() {
     stats.resetAll();
     statsVersion++;
+    freshStatsWanted = true;
     exceptions.clear();
     dirty = true;
   }
@@ -282,7 +294,7 @@ public final class MasterRunner {
 
   /** Publishes a snapshot now, whatever the interval, and returns it. */
   public MasterSnapshot publishNow() {
-    publish(clock.instant());
+    publish(clock.instant(), true);
     return latest;
   }
 
@@ -355,9 +367,9 @@ public final class MasterRunner {
         return;
       }
     }
-    if (dirty
-        && (nextPublishAt == null || !now.isBefore(nextPublishAt) || stateChangedSincePublish())) {
-      publish(now);
+    boolean stateChanged = stateChangedSincePublish();
+    if (dirty && (nextPublishAt == null || !now.isBefore(nextPublishAt) || stateChanged)) {
+      publish(now, stateChanged);
     }
   }
 
@@ -365,7 +377,8 @@ public final class MasterRunner {
     return latest == null || latest.state() != state;
   }
 
-  private void publish(Instant now) {
+  /** Publishes a snapshot; {@code freshStats}: with the statistics as they are now. */
+  private void publish(Instant now, boolean freshStats) {
     List<String> degraded = new ArrayList<>();
     if (droppedMessages > 0) {
       degraded.add(droppedMessages + " malformed worker messages dropped (see the log)");
@@ -382,10 +395,12 @@ public final class MasterRunner {
             registry,
             stats,
             statsVersion,
+            freshStats || freshStatsWanted,
             exceptions,
             degraded);
     nextPublishAt = now.plus(settings.snapshotInterval());
     dirty = false;
+    freshStatsWanted = false;
     for (MasterListener listener : listeners) {
       try {
         listener.snapshotPublished(latest);
