@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * hatchery-master-control}) owns the {@link MasterRunner} and all its state; it takes worker
  * messages from the {@link RpcServer}, runs timers and executes the commands other threads queue.
  *
- * <p>Thread-safety: every public method may be called from any thread. Commands take effect on the
- * control thread within about {@link #COMMAND_LATENCY}; {@link #snapshot()} reads a volatile
- * reference and never blocks. Listeners run on the control thread.
+ * <p>Thread-safety: every public method may be called from any thread. A command is queued, then
+ * the control thread is woken ({@link RpcServer#wakeReceiver()}), so it runs as soon as that thread
+ * is scheduled, after the message it is handling; commands run in the order they were queued.
+ * {@link #snapshot()} reads a volatile reference and never blocks. Listeners run on the control
+ * thread.
  *
  * <pre>{@code
  * try (Master master = Master.builder()
@@ -43,9 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class Master implements MasterControl, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Master.class);
 
-  /** The longest a queued command waits for the control thread (its poll timeout). */
-  public static final Duration COMMAND_LATENCY = Duration.ofMillis(10);
-
   private final MasterRunner runner;
   private final RpcServer rpc;
   private final boolean ownsRpc;
@@ -57,7 +56,7 @@ public final class Master implements MasterControl, AutoCloseable {
   private final Thread thread;
   private volatile boolean quitRequested;
   private volatile boolean closed;
-  private boolean transportFailed;
+  private volatile boolean transportFailed;
 
   Master(RpcServer rpc, boolean ownsRpc, int port, InstantSource clock, MasterSettings settings) {
     this.rpc = rpc;
@@ -105,30 +104,30 @@ public final class Master implements MasterControl, AutoCloseable {
       throw new IllegalStateException("The master is quitting");
     }
     SwarmRequests.validate(request, classNames);
-    commands.add(() -> runner.start(request));
+    queue(() -> runner.start(request));
   }
 
   @Override
   public void stop() {
-    commands.add(runner::stop);
+    queue(runner::stop);
   }
 
   @Override
   public void resetStats() {
-    commands.add(runner::resetStats);
+    queue(runner::resetStats);
   }
 
   @Override
   public void quit() {
     quitRequested = true;
-    commands.add(runner::quit);
+    queue(runner::quit);
   }
 
   @Override
   public void sendMessage(String type, Object data, String nodeId) {
     new CustomMessage(type, data); // rejects Locust's own types
     MessageCodec.encode(new Message(type, data, nodeId == null ? "check" : nodeId));
-    commands.add(() -> runner.sendMessage(type, data, nodeId));
+    queue(() -> runner.sendMessage(type, data, nodeId));
   }
 
   /** Waits until a quit finished (final snapshot published, transport closed if owned). */
@@ -144,11 +143,26 @@ public final class Master implements MasterControl, AutoCloseable {
       Duration stopTimeout = runner.settings.stopTimeout().orElse(Duration.ZERO);
       if (!awaitTermination(stopTimeout.plus(MasterRunner.QUIT_GRACE).plusSeconds(5))) {
         closed = true;
+        queue(() -> {});
         thread.join(5_000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closed = true;
+      queue(() -> {});
+    }
+  }
+
+  /**
+   * Queues {@code command} for the control thread and ends its wait. The wake-up is sent after the
+   * command is queued, so the thread either finds the command when it drains the queue or returns
+   * from its next {@code receive} at once and drains it then; a failed transport is not woken, but
+   * then the thread waits on this queue itself.
+   */
+  private void queue(Runnable command) {
+    commands.add(command);
+    if (!transportFailed) {
+      rpc.wakeReceiver();
     }
   }
 
@@ -178,12 +192,10 @@ public final class Master implements MasterControl, AutoCloseable {
         LOG.error("Master command failed", e);
       }
     }
+    // No poll cap: commands end the wait through wakeReceiver, so it lasts until the next timer.
     Duration wait = Duration.between(clock.instant(), runner.nextDeadline());
     if (wait.isNegative()) {
       wait = Duration.ZERO;
-    }
-    if (wait.compareTo(COMMAND_LATENCY) > 0) {
-      wait = COMMAND_LATENCY;
     }
     RpcEvent event = null;
     if (transportFailed) {

@@ -61,18 +61,18 @@ public final class MasterRunner {
   private final List<UserClassSpec> userClasses;
 
   private RunState state = RunState.READY;
-  private RunState stateAtLastStopCheck;
   private Optional<String> host;
   long statsVersion;
   long droppedMessages;
   private boolean dirty = true;
+  private boolean freshStatsWanted;
   private boolean quitting;
   private boolean terminated;
   private Instant nextLivenessCheckAt;
   private Instant runTimeDeadline;
   private Instant stopDeadline;
   private Instant quitDeadline;
-  private Instant lastPublishedAt;
+  private Instant nextPublishAt;
   private volatile MasterSnapshot latest;
 
   public MasterRunner(RpcServer rpc, InstantSource clock, MasterSettings settings) {
@@ -95,7 +95,7 @@ public final class MasterRunner {
     this.messages = new WorkerMessages(this);
     this.snapshots = new SnapshotBuilder(userClasses);
     this.nextLivenessCheckAt = clock.instant().plus(settings.heartbeatInterval());
-    publish(clock.instant());
+    publish(clock.instant(), true);
   }
 
   public void addListener(MasterListener listener) {
@@ -108,8 +108,9 @@ public final class MasterRunner {
 
   /** Handles one transport event; never throws (faults are logged with the node id). */
   public void handle(RpcEvent event) {
+    Instant now = clock.instant(); // one clock read per message, shared by its handler
     try {
-      messages.handle(event);
+      messages.handle(event, now);
     } catch (RuntimeException e) {
       String node =
           event instanceof RpcEvent.Received r
@@ -118,7 +119,7 @@ public final class MasterRunner {
       LOG.error("Error while handling a message from worker {}; continuing", node, e);
     }
     dirty = true;
-    afterChange(clock.instant());
+    afterChange(now);
   }
 
   /** Runs every timer that is due at the clock's now. */
@@ -162,8 +163,17 @@ public final class MasterRunner {
     next = earlier(next, runTimeDeadline);
     next = earlier(next, state == RunState.STOPPING ? stopDeadline : null);
     next = earlier(next, quitDeadline);
-    if (dirty && lastPublishedAt != null) {
-      next = earlier(next, lastPublishedAt.plus(settings.snapshotInterval()));
+    if (dirty && nextPublishAt != null) {
+      next = earlier(next, nextPublishAt);
+    }
+    Instant statsDue = snapshots.statsDueAt(statsVersion);
+    if (statsDue != null) {
+      // A publish with stale statistics re-copies them only from this instant (and not before the
+      // next publish is allowed: runDue publishes only then).
+      next =
+          earlier(
+              next,
+              nextPublishAt != null && nextPublishAt.isAfter(statsDue) ? nextPublishAt : statsDue);
     }
     return next;
   }
@@ -182,6 +192,7 @@ public final class MasterRunner {
     if (fresh) {
       stats.clearAll();
       statsVersion++;
+      freshStatsWanted = true;
       exceptions.clear();
     }
     List<UserClassSpec> classes = selectedClasses(request.userClasses());
@@ -220,6 +231,7 @@ public final class MasterRunner {
   public void resetStats() {
     stats.resetAll();
     statsVersion++;
+    freshStatsWanted = true;
     exceptions.clear();
     dirty = true;
   }
@@ -282,7 +294,7 @@ public final class MasterRunner {
 
   /** Publishes a snapshot now, whatever the interval, and returns it. */
   public MasterSnapshot publishNow() {
-    publish(clock.instant());
+    publish(clock.instant(), true);
     return latest;
   }
 
@@ -301,30 +313,22 @@ public final class MasterRunner {
     }
   }
 
-  /** Whether the run state changed since the last {@link #checkStopped}. */
-  boolean stateChangedSinceStopCheck() {
-    return state != stateAtLastStopCheck;
-  }
-
   /**
-   * Locust's {@code check_stopped}: run after every message that may change its answer (see {@link
-   * WorkerMessages}) and after every liveness check. O(workers).
+   * Locust's {@code check_stopped}: run after every worker message and every liveness check. O(1):
+   * it reads the registry's per-state counts.
    */
   void checkStopped() {
-    stateAtLastStopCheck = state;
     if (state == RunState.READY || state == RunState.STOPPED || quitting) {
       return;
     }
-    boolean allReady =
-        registry.all().stream().allMatch(n -> n.state() == WorkerState.READY || n.isMissing());
+    long ready = registry.countIn(WorkerState.READY);
+    boolean allReady = ready + registry.countIn(WorkerState.MISSING) == registry.size();
     boolean noneActive =
-        registry.all().stream()
-            .noneMatch(
-                n ->
-                    n.state() == WorkerState.READY
-                        || n.state() == WorkerState.SPAWNING
-                        || n.state() == WorkerState.HATCHING
-                        || n.state() == WorkerState.RUNNING);
+        ready
+                + registry.countIn(WorkerState.SPAWNING)
+                + registry.countIn(WorkerState.HATCHING)
+                + registry.countIn(WorkerState.RUNNING)
+            == 0;
     if ((state == RunState.STOPPING && allReady) || noneActive) {
       if (state != RunState.STOPPING) {
         driver.stop();
@@ -363,11 +367,9 @@ public final class MasterRunner {
         return;
       }
     }
-    if (dirty
-        && (lastPublishedAt == null
-            || !now.isBefore(lastPublishedAt.plus(settings.snapshotInterval()))
-            || stateChangedSincePublish())) {
-      publish(now);
+    boolean stateChanged = stateChangedSincePublish();
+    if (dirty && (nextPublishAt == null || !now.isBefore(nextPublishAt) || stateChanged)) {
+      publish(now, stateChanged);
     }
   }
 
@@ -375,11 +377,9 @@ public final class MasterRunner {
     return latest == null || latest.state() != state;
   }
 
-  private void publish(Instant now) {
+  /** Publishes a snapshot; {@code freshStats}: with the statistics as they are now. */
+  private void publish(Instant now, boolean freshStats) {
     List<String> degraded = new ArrayList<>();
-    registry.all().stream()
-        .filter(WorkerNode::isMissing)
-        .forEach(n -> degraded.add("worker " + n.id() + " is missing"));
     if (droppedMessages > 0) {
       degraded.add(droppedMessages + " malformed worker messages dropped (see the log)");
     }
@@ -395,10 +395,12 @@ public final class MasterRunner {
             registry,
             stats,
             statsVersion,
+            freshStats || freshStatsWanted,
             exceptions,
             degraded);
-    lastPublishedAt = now;
+    nextPublishAt = now.plus(settings.snapshotInterval());
     dirty = false;
+    freshStatsWanted = false;
     for (MasterListener listener : listeners) {
       try {
         listener.snapshotPublished(latest);

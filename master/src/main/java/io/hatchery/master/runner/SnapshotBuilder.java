@@ -2,37 +2,51 @@ package io.hatchery.master.runner;
 
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
-import io.hatchery.master.control.WorkerView;
 import io.hatchery.master.dispatch.UserClassSpec;
-import io.hatchery.master.workers.WorkerNode;
 import io.hatchery.master.workers.WorkerRegistry;
 import io.hatchery.stats.RequestStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds immutable {@link MasterSnapshot}s from the control thread's state. The statistics are
- * deep-copied ({@link RequestStats#copy()}) only when they changed since the previous snapshot;
- * otherwise the previous copy, which nobody may modify, is reused. Likewise a worker's {@link
- * WorkerView} is rebuilt only when one of its fields changed. Not thread-safe: control thread.
+ * Builds immutable {@link MasterSnapshot}s from the control thread's state. The workers' views and
+ * user totals come from {@link WorkerViews}, which rebuilds only the workers that changed.
+ *
+ * <p>The statistics are deep-copied ({@link RequestStats#copy()}); otherwise the previous copy,
+ * which nobody may modify, is reused. A copy costs O(entries x seconds of the run), whatever the
+ * number of workers (~130 &micro;s after one minute of a 10-entry run, ~600 &micro;s after an hour:
+ * bench/README.md &sect;4), so a routine snapshot re-copies them only once {@link
+ * #REPORTS_PER_COPY} reports were merged or the copy is {@link #STATS_MAX_AGE} old: the copy then
+ * costs each report at most 1/100 of a copy, and its statistics are never older than the 1 s at
+ * which the CSV history samples them (the web UI and console read every 2 s). A snapshot asked for
+ * fresh statistics (the run state changed, statistics were reset, {@code publishNow}) always
+ * copies. Not thread-safe: control thread.
  */
 final class SnapshotBuilder {
   private final List<String> userClassNames;
+  private final WorkerViews workers = new WorkerViews();
   private RequestStats statsCopy;
   private long copiedVersion = -1;
-
-  /** The views of the previous snapshot: immutable, so reused for workers that did not change. */
-  private Map<WorkerNode, CachedView> previousViews = Map.of();
+  private Instant copiedAt;
 
   SnapshotBuilder(List<UserClassSpec> userClasses) {
     this.userClassNames = userClasses.stream().map(UserClassSpec::name).toList();
   }
 
+  /** Reports merged before a routine snapshot re-copies the statistics. */
+  static final int REPORTS_PER_COPY = 100;
+
+  /** The oldest the statistics of a routine snapshot may be. */
+  static final Duration STATS_MAX_AGE = Duration.ofSeconds(1);
+
+  /**
+   * @param statsVersion incremented by the caller on every change of {@code stats}
+   * @param freshStats copy the statistics if they changed at all
+   * @param degraded reasons the run is degraded other than missing workers (which come first)
+   */
   MasterSnapshot build(
       Instant now,
       RunState state,
@@ -41,73 +55,44 @@ final class SnapshotBuilder {
       WorkerRegistry registry,
       RequestStats stats,
       long statsVersion,
+      boolean freshStats,
       ExceptionTable exceptions,
       List<String> degraded) {
-    if (statsCopy == null || statsVersion != copiedVersion) {
+    if (statsCopy == null
+        || statsVersion != copiedVersion
+            && (freshStats
+                || statsVersion - copiedVersion >= REPORTS_PER_COPY
+                || !now.isBefore(copiedAt.plus(STATS_MAX_AGE)))) {
       statsCopy = stats.copy();
       copiedVersion = statsVersion;
+      copiedAt = now;
     }
-    List<WorkerView> workers = new ArrayList<>();
-    Map<String, Integer> perClass = new LinkedHashMap<>();
-    Map<WorkerNode, CachedView> views = new IdentityHashMap<>(previousViews.size());
-    long userCount = 0;
-    for (WorkerNode node : registry.all()) {
-      CachedView cached = previousViews.get(node);
-      if (cached == null || !cached.matches(node)) {
-        cached = new CachedView(node.userClassesCount(), view(node));
-      }
-      views.put(node, cached);
-      workers.add(cached.view());
-      if (!node.isMissing()) {
-        userCount += node.userCount();
-        node.userClassesCount().forEach((cls, n) -> perClass.merge(cls, clamp(n), Integer::sum));
-      }
+    workers.update(registry);
+    List<String> missing = workers.missingWorkers();
+    List<String> reasons = degraded;
+    if (!missing.isEmpty()) {
+      reasons = new ArrayList<>(missing);
+      reasons.addAll(degraded);
     }
-    previousViews = views;
     return new MasterSnapshot(
         now,
         state,
-        clamp(userCount),
-        clamp(targetUserCount),
-        perClass,
+        WorkerViews.clamp(workers.userCount()),
+        WorkerViews.clamp(targetUserCount),
+        workers.userClassesCount(),
         host,
         userClassNames,
-        workers,
+        workers.views(),
         statsCopy,
         exceptions.views(),
-        degraded);
+        reasons);
   }
 
-  private static WorkerView view(WorkerNode node) {
-    Map<String, Integer> perClass = new LinkedHashMap<>();
-    node.userClassesCount().forEach((cls, n) -> perClass.put(cls, clamp(n)));
-    return new WorkerView(
-        node.id(),
-        node.index(),
-        node.state(),
-        clamp(node.userCount()),
-        perClass,
-        node.cpuUsagePercent(),
-        node.memoryUsageBytes(),
-        node.lastHeartbeatAt(),
-        node.dialect().label());
-  }
-
-  /** A worker's view and the per-class map it was built from (compared by identity). */
-  private record CachedView(Map<String, Long> source, WorkerView view) {
-    boolean matches(WorkerNode node) {
-      return source == node.userClassesCount()
-          && view.state() == node.state()
-          && view.userCount() == clamp(node.userCount())
-          && view.index() == node.index()
-          && Double.compare(view.cpuUsagePercent(), node.cpuUsagePercent()) == 0
-          && view.memoryUsageBytes() == node.memoryUsageBytes()
-          && view.lastHeartbeatAt().equals(node.lastHeartbeatAt())
-          && view.dialect().equals(node.dialect().label());
-    }
-  }
-
-  private static int clamp(long value) {
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+  /**
+   * When the last snapshot's statistics become too old ({@link #STATS_MAX_AGE}) given that {@code
+   * statsVersion} is the current version, or null when that snapshot holds the current statistics.
+   */
+  Instant statsDueAt(long statsVersion) {
+    return statsVersion == copiedVersion ? null : copiedAt.plus(STATS_MAX_AGE);
   }
 }

@@ -10,7 +10,6 @@ import io.hatchery.protocol.payload.ClientReadyPayload;
 import io.hatchery.protocol.payload.ExceptionPayload;
 import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.SpawningCompletePayload;
-import io.hatchery.protocol.payload.StatsPayload;
 import io.hatchery.protocol.payload.WorkerState;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.stats.wire.MalformedStatsException;
@@ -46,15 +45,16 @@ final class WorkerMessages {
     this.runner = runner;
   }
 
-  void handle(RpcEvent event) {
+  /** Handles one event; {@code at} is the clock's instant when handling began. */
+  void handle(RpcEvent event, Instant at) {
     switch (event) {
       case RpcEvent.Malformed malformed -> onMalformed(malformed);
-      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message());
+      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message(), at);
     }
   }
 
-  private void onReceived(String nodeId, Message message) {
-    long now = runner.clock.millis();
+  private void onReceived(String nodeId, Message message, Instant at) {
+    long now = at.toEpochMilli();
     if (nodeId.isEmpty()) {
       runner.peerLog.warn("no-id", now, "Dropped a " + message.type() + " without a node id");
       return;
@@ -70,7 +70,7 @@ final class WorkerMessages {
       return;
     }
     Optional<WorkerNode> known = runner.registry.find(nodeId);
-    if (known.isEmpty() && runner.registry.isStopping(nodeId, runner.clock.instant())) {
+    if (known.isEmpty() && runner.registry.isStopping(nodeId, at)) {
       onFromStopping(nodeId, message);
       return;
     }
@@ -79,11 +79,9 @@ final class WorkerMessages {
       return;
     }
     WorkerNode node = known.get();
-    WorkerState stateBefore = node.state();
-    boolean missingBefore = node.isMissing();
     try {
       switch (message.type()) {
-        case MessageType.HEARTBEAT -> onHeartbeat(node, message.data());
+        case MessageType.HEARTBEAT -> onHeartbeat(node, message.data(), at);
         case MessageType.STATS -> onStats(node, message.data());
         case MessageType.SPAWNING -> onSpawning(node, Dialect.G1B);
         case MessageType.HATCHING -> onSpawning(node, Dialect.G1);
@@ -102,17 +100,7 @@ final class WorkerMessages {
           now,
           "Dropped malformed " + message.type() + " from worker " + nodeId + ": " + e.getMessage());
     }
-    // check_stopped walks every worker, so at 10,000 workers running it after each of their
-    // heartbeats and reports is quadratic. Its answer can only change when a worker's state, the
-    // registry or the run state changed; routine messages that changed none of these skip it.
-    boolean routine =
-        message.type().equals(MessageType.HEARTBEAT) || message.type().equals(MessageType.STATS);
-    if (!routine
-        || node.state() != stateBefore
-        || node.isMissing() != missingBefore
-        || runner.stateChangedSinceStopCheck()) {
-      runner.checkStopped();
-    }
+    runner.checkStopped(); // O(1): per-state counts
   }
 
   private void onClientReady(String nodeId, Object data) {
@@ -171,7 +159,7 @@ final class WorkerMessages {
         nodeId,
         node.index(),
         dialect.label(),
-        runner.registry.active().size());
+        runner.registry.activeCount());
     if (previous.isPresent()) {
       runner.driver.workerLeft(nodeId, false, at);
     }
@@ -187,8 +175,10 @@ final class WorkerMessages {
       return;
     }
     try {
-      StatsPayload.from(message.data());
-      Map<?, ?> map = (Map<?, ?>) message.data();
+      if (!(message.data() instanceof Map<?, ?> map)) {
+        throw new ProtocolException("stats data must be a map");
+      }
+      ReportedUsers.from(map);
       runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
       runner.statsVersion++;
     } catch (ProtocolException | MalformedStatsException e) {
@@ -216,9 +206,8 @@ final class WorkerMessages {
             + (answer ? "; told it to stop" : ""));
   }
 
-  private void onHeartbeat(WorkerNode node, Object data) throws ProtocolException {
+  private void onHeartbeat(WorkerNode node, Object data, Instant now) throws ProtocolException {
     HeartbeatPayload beat = HeartbeatPayload.from(data);
-    Instant now = runner.clock.instant();
     runner.registry.heartbeatReceived(node);
     node.heartbeat(now, beat.currentCpuUsagePercent(), beat.currentMemoryUsageBytes());
     boolean wasMissing = node.isMissing();
@@ -240,14 +229,16 @@ final class WorkerMessages {
 
   private void onStats(WorkerNode node, Object data)
       throws ProtocolException, MalformedStatsException {
-    StatsPayload payload = StatsPayload.from(data);
-    Map<?, ?> map = (Map<?, ?>) data;
+    if (!(data instanceof Map<?, ?> map)) {
+      throw new ProtocolException("stats data must be a map");
+    }
+    ReportedUsers users = ReportedUsers.from(map);
     runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
     runner.statsVersion++;
-    if (payload.userClassesCount() != null) {
-      node.reportUsers(payload.userClassesCount());
+    if (users.perClass() != null) {
+      node.reportUsers(users.perClass());
     } else {
-      node.reportUserCount(payload.userCount());
+      node.reportUserCount(users.total());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) map;
@@ -284,7 +275,7 @@ final class WorkerMessages {
   private void onQuit(WorkerNode node) {
     node.markQuitReceived();
     runner.registry.remove(node.id());
-    LOG.info("Worker {} quit. {} workers left.", node.id(), runner.registry.active().size());
+    LOG.info("Worker {} quit. {} workers left.", node.id(), runner.registry.activeCount());
     if (runner.isQuitting()) {
       return;
     }

@@ -2,12 +2,18 @@ package io.hatchery.master.workers;
 
 import io.hatchery.protocol.payload.WorkerState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One registered worker as the master tracks it: state, liveness counter, resource usage and the
  * user counts it last reported. Mirrors {@code WorkerNode} in locust/runners.py (2.12.1).
+ *
+ * <p>While registered, every change to what a {@code WorkerView} shows (state, users, heartbeat
+ * figures, dialect) is reported to the owning {@link WorkerRegistry}, which keeps per-state counts
+ * and a log of changed nodes for incremental snapshots; a node that left the registry changes
+ * alone.
  *
  * <p>Not thread-safe: owned by the master's control thread. Units: CPU in percent, memory in bytes.
  */
@@ -24,6 +30,12 @@ public final class WorkerNode {
   private Map<String, Long> userClassesCount = Map.of();
   private long userCount;
   private boolean quitReceived;
+
+  /** The registry this node is registered in, or null once it left. */
+  private WorkerRegistry registry;
+
+  /** Whether this node is in its registry's change log. */
+  boolean inChangeLog;
 
   WorkerNode(
       String id,
@@ -56,6 +68,7 @@ public final class WorkerNode {
   /** Records what the worker's first reply showed about its start message. */
   public void learnDialect(Dialect learned) {
     this.dialect = learned;
+    changed();
   }
 
   /** Whether heartbeats are answered ({@code client_ready} was -1: Locust 2.19+ semantics). */
@@ -68,7 +81,14 @@ public final class WorkerNode {
   }
 
   public void state(WorkerState newState) {
+    if (newState == state) {
+      return;
+    }
+    if (registry != null) {
+      registry.stateChanged(state, newState);
+    }
     this.state = newState;
+    changed();
   }
 
   public boolean isMissing() {
@@ -105,6 +125,7 @@ public final class WorkerNode {
     if (memoryBytes != null) {
       this.memoryUsageBytes = memoryBytes;
     }
+    changed();
   }
 
   /** Users per class as last reported (empty for dialects without classes); unmodifiable. */
@@ -117,21 +138,39 @@ public final class WorkerNode {
     return userCount;
   }
 
-  /** Replaces the reported users per class, and the total with their sum. */
+  /**
+   * Replaces the reported users per class, and the total with their sum. Reporting the counts it
+   * already has (the usual case: every 3 s report repeats them) changes nothing, not even the map's
+   * identity.
+   */
   public void reportUsers(Map<String, Long> perClass) {
-    this.userClassesCount = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perClass));
-    this.userCount = perClass.values().stream().mapToLong(Long::longValue).sum();
+    long sum = 0;
+    for (Long n : perClass.values()) {
+      sum += n;
+    }
+    if (sum == userCount && perClass.equals(userClassesCount)) {
+      return;
+    }
+    this.userClassesCount = Collections.unmodifiableMap(new LinkedHashMap<>(perClass));
+    this.userCount = sum;
+    changed();
   }
 
   /** Replaces the reported total only (legacy dialects report no classes). */
   public void reportUserCount(long total) {
-    this.userCount = total;
+    if (total != userCount) {
+      this.userCount = total;
+      changed();
+    }
   }
 
   /** Forgets reported users (a missing worker's users count for nothing). */
   public void clearUsers() {
-    this.userClassesCount = Map.of();
-    this.userCount = 0;
+    if (userCount != 0 || !userClassesCount.isEmpty()) {
+      this.userClassesCount = Map.of();
+      this.userCount = 0;
+      changed();
+    }
   }
 
   /** Whether this worker already sent {@code quit} (it is leaving; used while the master quits). */
@@ -141,5 +180,21 @@ public final class WorkerNode {
 
   public void markQuitReceived() {
     this.quitReceived = true;
+  }
+
+  /** Whether this node is registered in {@code owner} (it was not removed or replaced). */
+  boolean isRegisteredIn(WorkerRegistry owner) {
+    return registry == owner;
+  }
+
+  /** Called by the registry when the node joins or leaves it ({@code null}). */
+  void registry(WorkerRegistry owner) {
+    this.registry = owner;
+  }
+
+  private void changed() {
+    if (registry != null && !inChangeLog) {
+      registry.changed(this);
+    }
   }
 }

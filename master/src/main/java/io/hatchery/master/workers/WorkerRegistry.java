@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,12 @@ import java.util.Optional;
  * <p>Mirrors {@code MasterRunner.clients} and {@code heartbeat_worker} in locust/runners.py
  * (2.12.1). Indexes (sent in {@code ack}) are stable per node id for the registry's lifetime; at
  * most {@code maxWorkers} distinct ids ever get one, so hostile registrations cannot grow memory
- * without bound. Not thread-safe: owned by the master's control thread.
+ * without bound.
+ *
+ * <p>Bookkeeping for O(1) questions per message: the number of nodes in each state ({@link
+ * #countIn}, {@link #activeCount}) is kept up to date as nodes change state, and a change log
+ * records which nodes changed since the last {@link #drainChanges} (snapshots rebuild only those).
+ * Not thread-safe: owned by the master's control thread.
  */
 public final class WorkerRegistry {
   /** Locust's {@code HEARTBEAT_LIVENESS}. */
@@ -46,6 +52,9 @@ public final class WorkerRegistry {
   private final Map<String, Integer> indexes = new HashMap<>();
   private final Map<String, Instant> stoppedUntil = new HashMap<>();
   private final int maxWorkers;
+  private final int[] stateCounts = new int[WorkerState.values().length];
+  private final List<WorkerNode> changeLog = new ArrayList<>();
+  private boolean orderChanged;
 
   /**
    * @param maxWorkers the most distinct node ids that will ever be registered
@@ -77,8 +86,10 @@ public final class WorkerRegistry {
     stoppedUntil.remove(id);
     WorkerNode node =
         new WorkerNode(id, index, dialect, answersHeartbeats, HEARTBEAT_LIVENESS, now);
-    nodes.remove(id); // re-registration moves the node to the end, as a new dict entry would
+    // re-registration moves the node to the end, as a new dict entry would
+    remove(id);
     nodes.put(id, node);
+    attach(node);
     return Optional.of(node);
   }
 
@@ -113,7 +124,12 @@ public final class WorkerRegistry {
   }
 
   public Optional<WorkerNode> remove(String id) {
-    return Optional.ofNullable(nodes.remove(id));
+    WorkerNode node = nodes.remove(id);
+    if (node == null) {
+      return Optional.empty();
+    }
+    detach(node);
+    return Optional.of(node);
   }
 
   /** Every registered node, in registration order (unmodifiable live view). */
@@ -125,14 +141,45 @@ public final class WorkerRegistry {
     return nodes.isEmpty();
   }
 
-  /** Nodes that are not missing, in registration order. */
+  /** Nodes that are not missing, in registration order. O(workers). */
   public List<WorkerNode> active() {
     return nodes.values().stream().filter(n -> !n.isMissing()).toList();
   }
 
-  /** Nodes in state {@code state}. */
+  /** How many nodes are not missing. O(1). */
+  public int activeCount() {
+    return nodes.size() - stateCounts[WorkerState.MISSING.ordinal()];
+  }
+
+  /** How many registered nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Nodes in state {@code state}. O(1). */
   public long countIn(WorkerState state) {
-    return nodes.values().stream().filter(n -> n.state() == state).count();
+    return stateCounts[state.ordinal()];
+  }
+
+  /**
+   * Hands over the change log: appends to {@code changed} every registered node whose view-visible
+   * fields (state, users, heartbeat figures, dialect) changed, or that registered, since the
+   * previous call, each once, in the order of their first change; then clears the log.
+   *
+   * @return whether nodes left the registry or moved in its order since the previous call (a
+   *     registration that only appends a new node does not count)
+   */
+  public boolean drainChanges(List<WorkerNode> changed) {
+    for (WorkerNode node : changeLog) {
+      node.inChangeLog = false;
+      if (node.isRegisteredIn(this)) {
+        changed.add(node);
+      }
+    }
+    changeLog.clear();
+    boolean result = orderChanged;
+    orderChanged = false;
+    return result;
   }
 
   /** Resets the liveness counter of {@code node} (a heartbeat arrived). */
@@ -146,23 +193,55 @@ public final class WorkerRegistry {
    * heartbeats, are skipped.
    */
   public LivenessChanges check() {
-    List<WorkerNode> missing = new ArrayList<>();
-    List<WorkerNode> removed = new ArrayList<>();
-    for (WorkerNode node : List.copyOf(nodes.values())) {
+    List<WorkerNode> missing = List.of();
+    List<WorkerNode> removed = List.of();
+    for (Iterator<WorkerNode> it = nodes.values().iterator(); it.hasNext(); ) {
+      WorkerNode node = it.next();
       if (!node.dialect().sendsHeartbeats()) {
         continue;
       }
       if (node.heartbeatLiveness() < 0 && !node.isMissing()) {
         node.state(WorkerState.MISSING);
         node.clearUsers();
-        missing.add(node);
+        missing = append(missing, node);
       } else if (node.heartbeatLiveness() <= HEARTBEAT_DEAD_INTERNAL) {
-        nodes.remove(node.id());
-        removed.add(node);
+        it.remove();
+        detach(node);
+        removed = append(removed, node);
       } else {
         node.heartbeatLiveness(node.heartbeatLiveness() - 1);
       }
     }
     return new LivenessChanges(missing, removed);
+  }
+
+  /** A registered node's state changed (called by the node before it takes the new state). */
+  void stateChanged(WorkerState from, WorkerState to) {
+    stateCounts[from.ordinal()]--;
+    stateCounts[to.ordinal()]++;
+  }
+
+  /** A registered node's view-visible fields changed (called by the node once per drain). */
+  void changed(WorkerNode node) {
+    node.inChangeLog = true;
+    changeLog.add(node);
+  }
+
+  private void attach(WorkerNode node) {
+    node.registry(this);
+    stateCounts[node.state().ordinal()]++;
+    changed(node);
+  }
+
+  private void detach(WorkerNode node) {
+    node.registry(null);
+    stateCounts[node.state().ordinal()]--;
+    orderChanged = true;
+  }
+
+  private static List<WorkerNode> append(List<WorkerNode> list, WorkerNode node) {
+    List<WorkerNode> grown = list.isEmpty() ? new ArrayList<>() : list;
+    grown.add(node);
+    return grown;
   }
 }
