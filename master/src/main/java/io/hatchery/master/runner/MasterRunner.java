@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -307,9 +308,21 @@ public final class MasterRunner {
   void becomeRunning() {
     if (state == RunState.SPAWNING) {
       state = RunState.RUNNING;
-      long users = registry.active().stream().mapToLong(WorkerNode::userCount).sum();
-      LOG.info("All users spawned: {} users", users);
-      listeners.forEach(l -> l.spawningComplete(users));
+      Map<String, Long> reported = new HashMap<>();
+      long users = 0;
+      for (WorkerNode node : registry.active()) {
+        node.userClassesCount().forEach((name, count) -> reported.merge(name, count, Long::sum));
+        users += node.userCount();
+      }
+      // Locust logs what the workers reported, with a prefix saying whether all of them did.
+      LOG.info(
+          "{}: {}",
+          driver.targetsReachedAtCompletion()
+              ? SpawnedUsersLog.ALL_SPAWNED
+              : SpawnedUsersLog.REPORTS_MISSING,
+          SpawnedUsersLog.format(reported));
+      long spawned = users;
+      listeners.forEach(l -> l.spawningComplete(spawned));
     }
   }
 

@@ -64,6 +64,8 @@ final class SwarmDriver {
    */
   private boolean onlyChangedTargets;
 
+  private boolean targetsReachedAtCompletion;
+
   private final Map<String, Map<String, Long>> targets = new LinkedHashMap<>();
   private final Map<String, Long> legacyTargets = new LinkedHashMap<>();
 
@@ -268,11 +270,18 @@ final class SwarmDriver {
     if (!active || complete || completeFrom == null || now.isBefore(completeFrom)) {
       return false;
     }
-    if (everyTargetReached() || !now.isBefore(completeDeadline)) {
+    boolean reached = everyTargetReached();
+    if (reached || !now.isBefore(completeDeadline)) {
       complete = true;
+      targetsReachedAtCompletion = reached;
       return true;
     }
     return false;
+  }
+
+  /** Whether the last completed cycle ended with every worker at its target (not by timeout). */
+  boolean targetsReachedAtCompletion() {
+    return targetsReachedAtCompletion;
   }
 
   private boolean everyTargetReached() {
