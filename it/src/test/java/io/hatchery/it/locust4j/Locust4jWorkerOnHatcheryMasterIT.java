@@ -10,32 +10,54 @@ import io.hatchery.testkit.TestTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A real Locust4j 1.0.14 worker (G1b: nil client_ready, rate-based {@code spawn}) joins a Hatchery
- * master running a headless test; the master's per-endpoint counts equal what the target served.
+ * A real Locust4j worker joins a Hatchery master running a headless test; the master's per-endpoint
+ * counts equal what the target served. Once per protocol generation Locust4j speaks: 1.0.14 (G1b:
+ * nil {@code client_ready}, rate-based {@code spawn}) against the ROUTER, and 1.0.0 (G0: PUSH to P,
+ * PULL from P+1, {@code hatch}, no heartbeats) against the master in PUSH/PULL mode.
  */
 @Timeout(120)
-class Locust4jG1bWorkerOnHatcheryMasterIT {
+class Locust4jWorkerOnHatcheryMasterIT {
   private static final Duration STEP = Duration.ofSeconds(40);
   private static final long REQUEST_BUDGET = 60;
 
-  @Test
-  void masterCountsEveryRequestOfALocust4j1014Worker(@TempDir Path dir) throws Exception {
+  /** A Locust4j release, the master mode it needs and the dialect the master must detect. */
+  enum Generation {
+    G1B(Locust4jRelease::g1b, false, "G1b"),
+    G0(Locust4jRelease::g0, true, "G0");
+
+    final Supplier<Locust4jRelease> release;
+    final boolean legacyPushPull;
+    final String dialect;
+
+    Generation(Supplier<Locust4jRelease> release, boolean legacyPushPull, String dialect) {
+      this.release = release;
+      this.legacyPushPull = legacyPushPull;
+      this.dialect = dialect;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Generation.class)
+  void masterCountsEveryRequestOfALocust4jWorker(Generation generation, @TempDir Path dir)
+      throws Exception {
     try (TestTarget target = TestTarget.start();
         HeadlessMasterRun run =
             HeadlessMasterRun.start(
-                false,
+                generation.legacyPushPull,
                 List.of(UserClassSpec.weighted("Locust4jUser", 1)),
                 4,
                 10.0,
                 target.baseUrl());
         Locust4jProcess worker =
             Locust4jProcess.start(
-                Locust4jRelease.g1b(),
+                generation.release.get(),
                 dir,
                 "127.0.0.1",
                 run.port(),
@@ -47,7 +69,7 @@ class Locust4jG1bWorkerOnHatcheryMasterIT {
           .singleElement()
           .satisfies(
               w -> {
-                assertThat(w.dialect()).isEqualTo("G1b");
+                assertThat(w.dialect()).isEqualTo(generation.dialect);
                 assertThat(w.userCount()).isEqualTo(4);
               });
 
