@@ -3,6 +3,7 @@ package io.hatchery.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hatchery.testkit.LocustProcess;
+import io.hatchery.testkit.PythonLocustfile;
 import io.hatchery.testkit.TestTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,25 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MasterModeIT {
-  private static final String LOCUSTFILE =
-      """
-      from locust import HttpUser, constant, task
-
-      class MyUser(HttpUser):
-          wait_time = constant(0.05)
-
-          @task(3)
-          def hello(self):
-              self.client.get("/hello")
-
-          @task(1)
-          def fail(self):
-              self.client.get("/status/500", name="/fail")
-      """;
 
   @Test
   void headlessMasterRunsAPythonWorkerAndWritesAgreeingCsv(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Invocation invocation =
@@ -78,7 +64,7 @@ class MasterModeIT {
                           "out/run",
                           "--skip-log-setup",
                           "--json",
-                          "MyUser"));
+                          PythonLocustfile.USER_CLASS));
       int masterPort = port.get(30, TimeUnit.SECONDS);
       try (LocustProcess worker =
           LocustProcess.start(

@@ -17,12 +17,12 @@ import io.hatchery.master.headless.HeadlessRun;
 import io.hatchery.master.runner.Master;
 import io.hatchery.stats.StatsEntry;
 import io.hatchery.testkit.LocustProcess;
+import io.hatchery.testkit.PythonLocustfile;
 import io.hatchery.testkit.TestTarget;
 import io.hatchery.worker.engine.ScenarioEngine;
 import io.hatchery.worker.engine.UserClasses;
 import io.hatchery.worker.runtime.WorkerRuntime;
 import io.hatchery.worker.runtime.WorkerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -45,21 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class MasterWithPythonWorkersIT {
   private static final Duration STEP = Duration.ofSeconds(60);
-  private static final String LOCUSTFILE =
-      """
-      from locust import HttpUser, constant, task
-
-      class MyUser(HttpUser):
-          wait_time = constant(0.05)
-
-          @task(3)
-          def hello(self):
-              self.client.get("/hello")
-
-          @task(1)
-          def fail(self):
-              self.client.get("/status/500", name="/fail")
-      """;
 
   /** The Java twin of the locustfile's {@code MyUser}: same name, tasks, weights and names. */
   public static class MyUser extends HttpUser {
@@ -82,11 +67,11 @@ class MasterWithPythonWorkersIT {
   @Test
   void twoPythonWorkersAndAHatcheryWorkerRunAHeadlessTestAndEveryRequestIsCounted(@TempDir Path dir)
       throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     try (TestTarget target = TestTarget.start();
         Master master =
             Master.builder()
-                .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+                .userClasses(List.of(UserClassSpec.weighted(PythonLocustfile.USER_CLASS, 1)))
                 .parsedOptions(Map.of("web_auth", "alice:s3cret", "headless", true))
                 .stopTimeout(Duration.ofSeconds(10))
                 .bind("127.0.0.1", 0)
@@ -149,10 +134,10 @@ class MasterWithPythonWorkersIT {
 
   @Test
   void pythonWorkersAreListedWithTheirStateAndIndex(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     try (Master master =
             Master.builder()
-                .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+                .userClasses(List.of(UserClassSpec.weighted(PythonLocustfile.USER_CLASS, 1)))
                 .bind("127.0.0.1", 0)
                 .start();
         LocustProcess first = worker(dir, master.port());
@@ -170,11 +155,11 @@ class MasterWithPythonWorkersIT {
 
   @Test
   void stoppedPythonWorkersReRegisterAndRunAgain(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     try (TestTarget target = TestTarget.start();
         Master master =
             Master.builder()
-                .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+                .userClasses(List.of(UserClassSpec.weighted(PythonLocustfile.USER_CLASS, 1)))
                 .host(target.baseUrl())
                 .stopTimeout(Duration.ofSeconds(3))
                 .bind("127.0.0.1", 0)

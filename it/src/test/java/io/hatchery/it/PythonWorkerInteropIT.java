@@ -17,8 +17,8 @@ import io.hatchery.stats.RequestStats;
 import io.hatchery.stats.StatsEntry;
 import io.hatchery.stats.wire.StatsReportMaps;
 import io.hatchery.testkit.LocustProcess;
+import io.hatchery.testkit.PythonLocustfile;
 import io.hatchery.testkit.TestTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -35,25 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class PythonWorkerInteropIT {
   private static final Duration STEP = Duration.ofSeconds(20);
-  private static final String LOCUSTFILE =
-      """
-      from locust import HttpUser, constant, task
-
-      class MyUser(HttpUser):
-          wait_time = constant(0.05)
-
-          @task(3)
-          def hello(self):
-              self.client.get("/hello")
-
-          @task(1)
-          def fail(self):
-              self.client.get("/status/500", name="/fail")
-      """;
 
   @Test
   void pythonWorkerRunsUsersAndItsStatsMergeToWhatTheTargetSaw(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     RequestStats stats = new RequestStats(InstantSource.system());
     try (TestTarget target = TestTarget.start();
         ZmqRpcServer server = ZmqRpcServer.bind("127.0.0.1", 0);
@@ -86,7 +71,7 @@ class PythonWorkerInteropIT {
       peer.await(MessageType.SPAWNING, STEP, merge);
       RpcEvent.Received spawned = peer.await(MessageType.SPAWNING_COMPLETE, STEP, merge);
       assertThat(SpawningCompletePayload.from(spawned.message().data()).userClassesCount())
-          .containsExactlyEntriesOf(Map.of("MyUser", 2L));
+          .containsExactlyEntriesOf(Map.of(PythonLocustfile.USER_CLASS, 2L));
 
       while (stats.total().numRequests() < 40) {
         mergeIfStats(stats, peer.await(MessageType.STATS, STEP, merge).message());
@@ -122,7 +107,11 @@ class PythonWorkerInteropIT {
   private static void spawn(ZmqRpcServer server, String nodeId, String host, long users) {
     SpawnPayload spawn =
         new SpawnPayload(
-            System.currentTimeMillis() / 1000.0, Map.of("MyUser", users), host, 10L, Map.of());
+            System.currentTimeMillis() / 1000.0,
+            Map.of(PythonLocustfile.USER_CLASS, users),
+            host,
+            10L,
+            Map.of());
     server.send(nodeId, new Message(MessageType.SPAWN, spawn.toData(), nodeId));
   }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.master.runner.Master;
 import io.hatchery.testkit.LocustProcess;
+import io.hatchery.testkit.PythonLocustfile;
 import io.hatchery.testkit.TestTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,29 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 class WebUiRealMasterIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final String LOCUSTFILE =
-      """
-      from locust import HttpUser, constant, task
-
-      class MyUser(HttpUser):
-          wait_time = constant(0.05)
-
-          @task(3)
-          def hello(self):
-              self.client.get("/hello")
-
-          @task(1)
-          def fail(self):
-              self.client.get("/status/500", name="/fail")
-      """;
 
   @Test
   void startsWatchesAndStopsARealRunFromThePage(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("locustfile.py"), LOCUSTFILE);
+    PythonLocustfile.writeTo(dir);
     try (TestTarget target = TestTarget.start();
         Master master =
             Master.builder()
-                .userClasses(List.of(UserClassSpec.weighted("MyUser", 1)))
+                .userClasses(List.of(UserClassSpec.weighted(PythonLocustfile.USER_CLASS, 1)))
                 .bind("127.0.0.1", 0)
                 .start();
         LocustProcess worker =

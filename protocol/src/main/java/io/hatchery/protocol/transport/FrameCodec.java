@@ -91,9 +91,9 @@ final class FrameCodec {
     byte[] payload = router.recv(0);
     skipRest(router);
     try {
-      return new RpcEvent.Received(Identities.decode(identity), decode(payload));
-    } catch (ProtocolException e) {
-      return new RpcEvent.Malformed(identity, e);
+      return routed(identity, Identities.decode(identity), null, payload);
+    } catch (ProtocolException identityError) {
+      return routed(identity, null, identityError, payload);
     }
   }
 

@@ -106,9 +106,14 @@ record ZmtpCommand(String name, byte[] data) {
 
   /** The master's {@code READY}: socket type ROUTER and an empty identity, as libzmq sends. */
   static ZmtpCommand routerReady() {
+    return ready("ROUTER", new byte[0]);
+  }
+
+  /** A {@code READY} announcing {@code socketType} and {@code identity}. */
+  static ZmtpCommand ready(String socketType, byte[] identity) {
     ByteArrayOutputStream properties = new ByteArrayOutputStream();
-    property(properties, SOCKET_TYPE, "ROUTER".getBytes(StandardCharsets.US_ASCII));
-    property(properties, IDENTITY, new byte[0]);
+    property(properties, SOCKET_TYPE, socketType.getBytes(StandardCharsets.US_ASCII));
+    property(properties, IDENTITY, identity);
     return new ZmtpCommand(READY, properties.toByteArray());
   }
 

@@ -41,23 +41,12 @@ final class RawZmtpDealer implements AutoCloseable {
     if (greeting[0] != (byte) 0xFF) {
       throw new IOException("not a greeting");
     }
-    dealer.write(dealerReady(identity));
+    dealer.write(ZmtpCommand.ready("DEALER", identity.getBytes(StandardCharsets.UTF_8)).toFrame());
     byte[] ready = dealer.readFrame();
     if (!new String(ready, 1, 5, StandardCharsets.US_ASCII).equals("READY")) {
       throw new IOException("expected READY");
     }
     return dealer;
-  }
-
-  private static byte[] dealerReady(String identity) {
-    byte[] id = identity.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer body = ByteBuffer.allocate(1 + 5 + 1 + 11 + 4 + 6 + 1 + 8 + 4 + id.length);
-    body.put((byte) 5).put("READY".getBytes(StandardCharsets.US_ASCII));
-    body.put((byte) 11).put("Socket-Type".getBytes(StandardCharsets.US_ASCII));
-    body.putInt(6).put("DEALER".getBytes(StandardCharsets.US_ASCII));
-    body.put((byte) 8).put("Identity".getBytes(StandardCharsets.US_ASCII));
-    body.putInt(id.length).put(id);
-    return frame(ZmtpFrames.COMMAND, body.array());
   }
 
   static byte[] frame(int flags, byte[] body) {

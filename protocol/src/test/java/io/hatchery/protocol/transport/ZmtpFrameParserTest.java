@@ -46,9 +46,7 @@ class ZmtpFrameParserTest {
   }
 
   private static byte[] frame(int flags, byte[] body) {
-    ByteBuffer out = ByteBuffer.allocate(ZmtpFrames.headerBytes(body.length) + body.length);
-    ZmtpFrames.putHeader(out, flags, body.length);
-    return out.put(body).array();
+    return RawZmtpDealer.frame(flags, body);
   }
 
   private static byte[] data(int flags, String body) {
