@@ -278,10 +278,11 @@ abstract class SocketLoop<T> {
     for (int i = 0; i < READ_BATCH && inbox.hasRoom(); i++) {
       RpcEvent event = read(socket);
       if (event == null) {
-        return;
+        break;
       }
       inbox.add(event);
     }
+    inbox.publish();
   }
 
   private void unexpected(Exception e) {

@@ -56,6 +56,12 @@ final class ZmtpRouterLoop {
   private static final long IDLE_SELECT_MILLIS = 1_000;
   private static final int TCP_KEEPALIVE_IDLE_SECONDS = 30;
 
+  /**
+   * Events handed to the consumer before a long step wakes it; otherwise it wakes once per step
+   * (see {@link Inbox#publish()}).
+   */
+  private static final int PUBLISH_BATCH = 256;
+
   private static final Logger log = LoggerFactory.getLogger(ZmtpRouterLoop.class);
 
   private final String name;
@@ -78,6 +84,7 @@ final class ZmtpRouterLoop {
   private final byte[] routerReadyFrame = ZmtpCommand.routerReady().toFrame();
   private final ProtocolLog faults;
   private boolean reading = true;
+  private int deliveredSincePublish;
   private int nextGeneratedId = ThreadLocalRandom.current().nextInt();
 
   ZmtpRouterLoop(
@@ -121,6 +128,8 @@ final class ZmtpRouterLoop {
         log.error("{}: unexpected exception, the loop continues", name, e);
         // Keeps a fault that repeats on every step from spinning a core.
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      } finally {
+        publish();
       }
     }
     linger(linger);
@@ -229,9 +238,18 @@ final class ZmtpRouterLoop {
   private void deliver(RpcEvent event) {
     if (overflow.isEmpty() && inbox.hasRoom()) {
       inbox.add(event);
+      if (++deliveredSincePublish >= PUBLISH_BATCH) {
+        publish();
+      }
     } else {
       overflow.add(event);
     }
+  }
+
+  /** Wakes the consumer for what this step delivered (see {@link Inbox#publish()}). */
+  private void publish() {
+    inbox.publish();
+    deliveredSincePublish = 0;
   }
 
   private void routeOutbound() {
