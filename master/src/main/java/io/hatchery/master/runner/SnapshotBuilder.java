@@ -18,12 +18,11 @@ import java.util.Optional;
  * <p>The statistics are deep-copied ({@link RequestStats#copy()}); otherwise the previous copy,
  * which nobody may modify, is reused. A copy costs O(entries x seconds of the run), whatever the
  * number of workers (~130 &micro;s after one minute of a 10-entry run, ~600 &micro;s after an hour:
- * bench/README.md &sect;4), so a routine snapshot re-copies them only once {@link
- * #REPORTS_PER_COPY} reports were merged or the copy is {@link #STATS_MAX_AGE} old: the copy then
- * costs each report at most 1/100 of a copy, and its statistics are never older than the 1 s at
- * which the CSV history samples them (the web UI and console read every 2 s). A snapshot asked for
- * fresh statistics (the run state changed, statistics were reset, {@code publishNow}) always
- * copies. Not thread-safe: control thread.
+ * bench/README.md &sect;4), so a routine snapshot re-copies them only once the copy is {@link
+ * #STATS_MAX_AGE} old: at most one copy per second however many workers report, and statistics
+ * never older than the 1 s at which the CSV history samples them (the web UI and console read every
+ * 2 s). A snapshot asked for fresh statistics (the run state changed, statistics were reset, {@code
+ * publishNow}) always copies. Not thread-safe: control thread.
  */
 final class SnapshotBuilder {
   private final List<String> userClassNames;
@@ -35,9 +34,6 @@ final class SnapshotBuilder {
   SnapshotBuilder(List<UserClassSpec> userClasses) {
     this.userClassNames = userClasses.stream().map(UserClassSpec::name).toList();
   }
-
-  /** Reports merged before a routine snapshot re-copies the statistics. */
-  static final int REPORTS_PER_COPY = 100;
 
   /** The oldest the statistics of a routine snapshot may be. */
   static final Duration STATS_MAX_AGE = Duration.ofSeconds(1);
@@ -60,9 +56,7 @@ final class SnapshotBuilder {
       List<String> degraded) {
     if (statsCopy == null
         || statsVersion != copiedVersion
-            && (freshStats
-                || statsVersion - copiedVersion >= REPORTS_PER_COPY
-                || !now.isBefore(copiedAt.plus(STATS_MAX_AGE)))) {
+            && (freshStats || !now.isBefore(copiedAt.plus(STATS_MAX_AGE)))) {
       statsCopy = stats.copy();
       copiedVersion = statsVersion;
       copiedAt = now;
