@@ -2,6 +2,7 @@ package io.hatchery.protocol;
 
 import io.hatchery.protocol.msgpack.MsgpackReader;
 import io.hatchery.protocol.msgpack.MsgpackWriter;
+import java.util.Map;
 
 /**
  * Encodes and decodes the msgpack envelope {@code [type, data, node_id]} of Locust's master/worker
@@ -51,6 +52,19 @@ public final class MessageCodec {
    *     no other exception escapes, whatever the bytes
    */
   public static Message decode(byte[] frame, DecodeLimits limits) throws ProtocolException {
+    return decode(frame, limits, Map.of());
+  }
+
+  /**
+   * Decodes one frame under {@code limits}; the data of a message whose type has a reader in {@code
+   * readers} is that reader's typed value, unless the reader hands the frame back (see {@link
+   * DataReader}), in which case it is decoded generically like any other.
+   *
+   * @throws ProtocolException for any frame that is not a well-formed envelope within the limits;
+   *     no other exception escapes a well-behaved reader, whatever the bytes
+   */
+  public static Message decode(byte[] frame, DecodeLimits limits, Map<String, DataReader> readers)
+      throws ProtocolException {
     MsgpackReader reader = new MsgpackReader(frame, limits);
     if (frame.length == 0) {
       throw new ProtocolException("empty frame");
@@ -61,6 +75,14 @@ public final class MessageCodec {
           "envelope must be an array of " + ENVELOPE_SIZE + " [type, data, node_id], not " + size);
     }
     String type = reader.readString("message type", false);
+    DataReader typed = readers.isEmpty() ? null : readers.get(type);
+    if (typed != null) {
+      Message message = decodeTyped(typed, reader, frame, type);
+      if (message != null) {
+        return message;
+      }
+      return decode(frame, limits, Map.of());
+    }
     Object data = reader.readValue(1);
     String nodeId = reader.readString("node_id", true);
     if (reader.remainingBytes() > 0) {
@@ -68,5 +90,23 @@ public final class MessageCodec {
           reader.remainingBytes() + " trailing bytes after the envelope of '" + type + "'");
     }
     return new Message(type, data, nodeId);
+  }
+
+  /**
+   * The rest of the frame after {@code type} with a typed reader, or null to decode generically.
+   */
+  private static Message decodeTyped(
+      DataReader typed, MsgpackReader reader, byte[] frame, String type) {
+    try {
+      Object data = typed.read(reader, frame);
+      if (data == null) {
+        return null;
+      }
+      String nodeId = reader.readString("node_id", true);
+      return reader.remainingBytes() == 0 ? new Message(type, data, nodeId) : null;
+    } catch (ProtocolException | RuntimeException e) {
+      // A shape the reader does not take, or a bug in it: the generic decoding has the last word.
+      return null;
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class MsgpackReader {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final byte[] frame;
+  private final DecodeLimits limits;
   private final FrameBudget budget;
   private int pos;
 
@@ -57,7 +58,13 @@ public final class MsgpackReader {
           "frame of " + frame.length + " bytes exceeds the limit of " + limits.maxFrameBytes());
     }
     this.frame = frame;
+    this.limits = limits;
     this.budget = new FrameBudget(limits);
+  }
+
+  /** The limits this reader enforces. */
+  public DecodeLimits limits() {
+    return limits;
   }
 
   /** Returns how many bytes of the frame have not been read yet. */
@@ -113,6 +120,190 @@ public final class MsgpackReader {
               + pos);
     }
     return (String) readValue(1);
+  }
+
+  // Streaming reads, for typed readers of one message's data (see MessageCodec.DataReader). A
+  // container header charges the budget for all its elements, so the element reads below do not
+  // charge again, exactly as the generic decoding of the same container would charge it.
+
+  /** Whether the next value is nil. */
+  public boolean nextIsNil() throws ProtocolException {
+    return peekFormat() == 0xc0;
+  }
+
+  /** Whether the next value is an int of any width. */
+  public boolean nextIsInt() throws ProtocolException {
+    int b = peekFormat();
+    return b <= 0x7f || b >= 0xe0 || (b >= 0xcc && b <= 0xd3);
+  }
+
+  /** Whether the next value is a float32 or float64. */
+  public boolean nextIsFloat() throws ProtocolException {
+    int b = peekFormat();
+    return b == 0xca || b == 0xcb;
+  }
+
+  /** Whether the next value is a str. */
+  public boolean nextIsString() throws ProtocolException {
+    int b = peekFormat();
+    return (b >= 0xa0 && b <= 0xbf) || (b >= 0xd9 && b <= 0xdb);
+  }
+
+  /** Whether the next value is a map. */
+  public boolean nextIsMap() throws ProtocolException {
+    int b = peekFormat();
+    return (b >= 0x80 && b <= 0x8f) || b == 0xde || b == 0xdf;
+  }
+
+  /** Whether the next value is an array. */
+  public boolean nextIsArray() throws ProtocolException {
+    int b = peekFormat();
+    return (b >= 0x90 && b <= 0x9f) || b == 0xdc || b == 0xdd;
+  }
+
+  /** Whether the next value is a bin. */
+  public boolean nextIsBin() throws ProtocolException {
+    int b = peekFormat();
+    return b >= 0xc4 && b <= 0xc6;
+  }
+
+  /**
+   * Reads a map header for a map at nesting level {@code depth} and charges its keys and values.
+   *
+   * @return the number of key/value pairs, checked against the limits and the bytes remaining
+   */
+  public int readMapHeader(int depth) throws ProtocolException {
+    int start = pos;
+    int b = peekFormat();
+    long count;
+    if (b >= 0x80 && b <= 0x8f) {
+      pos++;
+      count = b & 0x0f;
+    } else if (b == 0xde || b == 0xdf) {
+      pos++;
+      count = b == 0xde ? readU16(start) : readLength32(start);
+    } else {
+      throw new ProtocolException(
+          "expected a map at byte " + start + " but found " + formatOf(start) + " value");
+    }
+    int checked = budget.checkedCount(depth, "map", count, 2, pos, remaining());
+    budget.charge(2L * checked);
+    return checked;
+  }
+
+  /**
+   * Reads an array header for an array at nesting level {@code depth} and charges its elements.
+   *
+   * @return the number of elements, checked against the limits and the bytes remaining
+   */
+  public int readArrayHeader(int depth) throws ProtocolException {
+    int start = pos;
+    int b = peekFormat();
+    long count;
+    if (b >= 0x90 && b <= 0x9f) {
+      pos++;
+      count = b & 0x0f;
+    } else if (b == 0xdc || b == 0xdd) {
+      pos++;
+      count = b == 0xdc ? readU16(start) : readLength32(start);
+    } else {
+      throw new ProtocolException(
+          "expected an array at byte " + start + " but found " + formatOf(start) + " value");
+    }
+    int checked = budget.checkedCount(depth, "array", count, 1, pos, remaining());
+    budget.charge(checked);
+    return checked;
+  }
+
+  /** Reads an int of any width as a {@code long}; a uint64 above {@link Long#MAX_VALUE} fails. */
+  public long readInt() throws ProtocolException {
+    if (!nextIsInt()) {
+      throw new ProtocolException("expected an int but found " + describe(pos));
+    }
+    Object value = value(0);
+    if (value instanceof Long l) {
+      return l;
+    }
+    throw new ProtocolException("int " + value + " does not fit a signed 64-bit value");
+  }
+
+  /** Reads a float32 or float64. */
+  public double readFloat() throws ProtocolException {
+    int start = pos;
+    int b = peekFormat();
+    if (b == 0xcb) {
+      pos = start + 1;
+      return Double.longBitsToDouble((long) LONG.get(frame, advance(8, start)));
+    } else if (b == 0xca) {
+      pos = start + 1;
+      return Float.intBitsToFloat((int) INT.get(frame, advance(4, start)));
+    }
+    throw new ProtocolException("expected a float but found " + describe(start));
+  }
+
+  /** Reads a str element (short ASCII ones come from {@link StringCache}). */
+  public String readStringElement() throws ProtocolException {
+    if (!nextIsString()) {
+      throw new ProtocolException("expected a str but found " + describe(pos));
+    }
+    return (String) value(0);
+  }
+
+  /**
+   * Reads the next value if it is a str of exactly the bytes {@code utf8} (fixstr or str8), and
+   * returns true; otherwise reads nothing and returns false. Cheaper than reading the string when
+   * the key that comes next is known, as in Locust's maps, whose keys come in a fixed order.
+   */
+  public boolean skipStringIfEquals(byte[] utf8) {
+    int at = pos;
+    int length = utf8.length;
+    int header;
+    if (length <= 31) {
+      header = 1;
+      if (at >= frame.length || frame[at] != (byte) (0xa0 | length)) {
+        return false;
+      }
+    } else if (length <= 0xff) {
+      header = 2;
+      if (frame.length - at < 2 || frame[at] != (byte) 0xd9 || (frame[at + 1] & 0xff) != length) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    int from = at + header;
+    if (frame.length - from < length
+        || !Arrays.equals(frame, from, from + length, utf8, 0, length)) {
+      return false;
+    }
+    pos = from + length;
+    return true;
+  }
+
+  /** Reads a bin element into a new array. */
+  public byte[] readBinElement() throws ProtocolException {
+    if (!nextIsBin()) {
+      throw new ProtocolException("expected a bin but found " + describe(pos));
+    }
+    return (byte[]) value(0);
+  }
+
+  /** Reads nil. */
+  public void readNil() throws ProtocolException {
+    if (!nextIsNil()) {
+      throw new ProtocolException("expected nil but found " + describe(pos));
+    }
+    pos++;
+  }
+
+  /**
+   * Reads one complete element of a container whose header already charged it, in the generic value
+   * mapping.
+   *
+   * @param parentDepth nesting level of the container holding the element
+   */
+  public Object readElement(int parentDepth) throws ProtocolException {
+    return value(parentDepth);
   }
 
   /**

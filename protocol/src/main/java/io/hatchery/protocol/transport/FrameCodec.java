@@ -1,9 +1,11 @@
 package io.hatchery.protocol.transport;
 
+import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageCodec;
 import io.hatchery.protocol.ProtocolException;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +32,22 @@ final class FrameCodec {
 
   private final String owner;
   private final DecodeLimits limits;
+  private final Map<String, DataReader> readers;
 
   /**
    * @param owner names the transport in log lines (its I/O thread's name)
    */
   FrameCodec(String owner, DecodeLimits limits) {
+    this(owner, limits, Map.of());
+  }
+
+  /**
+   * @param readers typed readers of the data of some message types (see {@link DataReader})
+   */
+  FrameCodec(String owner, DecodeLimits limits, Map<String, DataReader> readers) {
     this.owner = owner;
     this.limits = limits;
+    this.readers = Map.copyOf(readers);
   }
 
   /** Encodes {@code message}, rejecting a frame no peer of ours would accept. */
@@ -117,7 +128,7 @@ final class FrameCodec {
   /** Decodes on the I/O thread; a decoder bug becomes a malformed frame, not a dead loop. */
   private Message decode(byte[] frame) throws ProtocolException {
     try {
-      return MessageCodec.decode(frame, limits);
+      return MessageCodec.decode(frame, limits, readers);
     } catch (RuntimeException | StackOverflowError e) {
       log.error("{}: decoder threw instead of ProtocolException", owner, e);
       throw new ProtocolException("decoder failed: " + e, e);

@@ -1,5 +1,6 @@
 package io.hatchery.protocol.transport;
 
+import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +64,14 @@ public final class ZmqRpcServer implements RpcServer {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Throwable failure;
 
-  private ZmqRpcServer(ServerSocketChannel listener, DecodeLimits limits, int inboundCapacity)
+  private ZmqRpcServer(
+      ServerSocketChannel listener,
+      DecodeLimits limits,
+      int inboundCapacity,
+      Map<String, DataReader> readers)
       throws IOException {
     this.port = listener.socket().getLocalPort();
-    this.frames = new FrameCodec(THREAD_NAME, limits);
+    this.frames = new FrameCodec(THREAD_NAME, limits, readers);
     this.inbox = new Inbox(inboundCapacity, this::wakeIoThread);
     Selector selector = Selector.open();
     this.loop =
@@ -82,17 +88,36 @@ public final class ZmqRpcServer implements RpcServer {
    * @throws BindException if the port is in use or the address is not local
    */
   public static ZmqRpcServer bind(String host, int port) throws IOException {
-    return bind(host, port, DecodeLimits.DEFAULT, SocketLoop.QUEUE_CAPACITY);
+    return bind(host, port, Map.of());
+  }
+
+  /**
+   * Binds like {@link #bind(String, int)}; the data of the message types in {@code readers} is read
+   * by them on the I/O thread (see {@link DataReader}).
+   */
+  public static ZmqRpcServer bind(String host, int port, Map<String, DataReader> readers)
+      throws IOException {
+    return bind(host, port, DecodeLimits.DEFAULT, SocketLoop.QUEUE_CAPACITY, readers);
   }
 
   static ZmqRpcServer bind(String host, int port, DecodeLimits limits, int inboundCapacity)
+      throws IOException {
+    return bind(host, port, limits, inboundCapacity, Map.of());
+  }
+
+  private static ZmqRpcServer bind(
+      String host,
+      int port,
+      DecodeLimits limits,
+      int inboundCapacity,
+      Map<String, DataReader> readers)
       throws IOException {
     String endpoint = Endpoints.tcp(host, port);
     ServerSocketChannel listener = ServerSocketChannel.open();
     try {
       listener.bind(address(host, port), ACCEPT_BACKLOG);
       listener.configureBlocking(false);
-      ZmqRpcServer server = new ZmqRpcServer(listener, limits, inboundCapacity);
+      ZmqRpcServer server = new ZmqRpcServer(listener, limits, inboundCapacity, readers);
       server.thread.start();
       return server;
     } catch (BindException e) {
