@@ -99,38 +99,83 @@ public final class StatsEntryMaps {
             : defaultStartEpochSeconds;
     long numRequests = countOrZero(map, NUM_REQUESTS);
     long numNone = countOrZero(map, NUM_NONE_REQUESTS);
-    if (numNone > numRequests) {
-      throw new MalformedStatsException(
-          "'num_none_requests' " + numNone + " exceeds 'num_requests' " + numRequests);
-    }
     long numFailures = countOrZero(map, NUM_FAILURES);
     double total = numberOrZero(map, TOTAL_RESPONSE_TIME);
     double max = numberOrZero(map, MAX_RESPONSE_TIME);
     Double min = numberOrNull(map.get(MIN_RESPONSE_TIME), MIN_RESPONSE_TIME);
+    long contentLength = countOrZero(map, TOTAL_CONTENT_LENGTH);
+    return entry(
+        new EntryReport(
+            name,
+            method,
+            last,
+            start,
+            numRequests,
+            numNone,
+            numFailures,
+            total,
+            max,
+            min,
+            contentLength,
+            countsOrEmpty(map, RESPONSE_TIMES),
+            countsOrEmpty(map, NUM_REQS_PER_SEC),
+            countsOrEmpty(map, NUM_FAIL_PER_SEC),
+            null),
+        map.get(HDR_HISTOGRAM) instanceof byte[] bytes ? bytes : null);
+  }
+
+  /**
+   * The last step of decoding an entry, shared by {@link #fromMap} and readers that decode entries
+   * straight from a frame: checks the counts against each other, reads "no data" minimums as
+   * absent, and attaches the decoded histogram.
+   *
+   * @param decoded the entry's values as they were on the wire (its histogram is ignored)
+   * @param histogramBytes the {@link #HDR_HISTOGRAM} bin, or null; a bad one is dropped
+   * @throws MalformedStatsException if {@code num_none_requests} exceeds {@code num_requests}
+   */
+  public static EntryReport entry(EntryReport decoded, byte[] histogramBytes)
+      throws MalformedStatsException {
+    long numRequests = decoded.numRequests();
+    long numNone = decoded.numNoneRequests();
+    if (numNone > numRequests) {
+      throw new MalformedStatsException(
+          "'num_none_requests' " + numNone + " exceeds 'num_requests' " + numRequests);
+    }
+    Double min = decoded.minResponseTimeMillis();
     if (min != null && min == 0 && numRequests - numNone == 0) {
       min = null; // Boomer and Locust4j send 0 for "no data"; Locust would drag the minimum to 0
     }
-    long contentLength = countOrZero(map, TOTAL_CONTENT_LENGTH);
     HistogramCounts histogram = null;
-    if (map.get(HDR_HISTOGRAM) instanceof byte[] bytes) {
-      histogram = HistogramCodec.decode(bytes, numRequests - numNone).orElse(null);
+    if (histogramBytes != null) {
+      histogram = HistogramCodec.decode(histogramBytes, numRequests - numNone).orElse(null);
     }
     return new EntryReport(
-        name,
-        method,
-        last,
-        start,
+        decoded.name(),
+        decoded.method(),
+        decoded.lastRequestEpochSeconds(),
+        decoded.startEpochSeconds(),
         numRequests,
         numNone,
-        numFailures,
-        total,
-        max,
+        decoded.numFailures(),
+        decoded.totalResponseTimeMillis(),
+        decoded.maxResponseTimeMillis(),
         min,
-        contentLength,
-        countsOrEmpty(map, RESPONSE_TIMES),
-        countsOrEmpty(map, NUM_REQS_PER_SEC),
-        countsOrEmpty(map, NUM_FAIL_PER_SEC),
+        decoded.totalContentLengthBytes(),
+        decoded.responseTimes(),
+        decoded.numReqsPerSec(),
+        decoded.numFailPerSec(),
         histogram);
+  }
+
+  /**
+   * A float key of {@link #RESPONSE_TIMES}, {@link #NUM_REQS_PER_SEC} or {@link #NUM_FAIL_PER_SEC}
+   * as {@link #fromMap} reads it: integral floats exactly ({@code 150.0 == 150}), others rounded
+   * half to even.
+   *
+   * @throws MalformedStatsException if {@code key} is not finite or beyond the range of a long
+   */
+  public static long floatKey(double key, String mapName) throws MalformedStatsException {
+    return WireValues.numericKey(key, mapName);
   }
 
   private static long countOrZero(Map<?, ?> map, String key) throws MalformedStatsException {

@@ -69,7 +69,20 @@ public final class StatsReportMaps {
       stats.add(StatsEntryMaps.fromMap(entry, nowEpochSeconds));
     }
     EntryReport total = StatsEntryMaps.fromMap(data.get(STATS_TOTAL), nowEpochSeconds);
-    Object errorsValue = data.get(ERRORS);
+    return fromParts(stats, total, data.get(ERRORS));
+  }
+
+  /**
+   * Completes a report whose entries were decoded already (by a reader that decodes entries
+   * straight from the frame, for example) with its {@code errors} value, decoded as {@link
+   * #fromMap} decodes it.
+   *
+   * @param errorsValue the decoded value of {@code errors}, or null when the key is absent
+   * @throws MalformedStatsException if {@code errorsValue} is malformed
+   */
+  public static StatsReport fromParts(
+      List<EntryReport> stats, EntryReport total, Object errorsValue)
+      throws MalformedStatsException {
     Map<String, StatsError> errors = new LinkedHashMap<>();
     if (errorsValue != null) {
       if (!(errorsValue instanceof Map<?, ?> errorMap)) {
