@@ -1,6 +1,7 @@
 package io.hatchery.master.runner;
 
 import io.hatchery.master.dispatch.UserClassSpec;
+import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.transport.PushPullRpcServer;
 import io.hatchery.protocol.transport.RpcServer;
 import io.hatchery.protocol.transport.ZmqRpcServer;
@@ -105,7 +106,9 @@ public final class MasterBuilder {
       PushPullRpcServer server = PushPullRpcServer.bind(bindHost, bindPort);
       master = new Master(server, true, server.port(), clock, settings.withLegacyG0(true));
     } else {
-      ZmqRpcServer server = ZmqRpcServer.bind(bindHost, bindPort);
+      // Reports are read straight into statistics on the I/O thread (StatsDataReader).
+      ZmqRpcServer server =
+          ZmqRpcServer.bind(bindHost, bindPort, Map.of(MessageType.STATS, new StatsDataReader()));
       master = new Master(server, true, server.port(), clock, settings);
     }
     master.startThread();

@@ -227,22 +227,33 @@ final class WorkerMessages {
     }
   }
 
+  /**
+   * A report, read on the I/O thread by {@link StatsDataReader} (TCP transports) or decoded
+   * generically (inproc, PUSH/PULL, and reports in an unusual shape).
+   */
+  @SuppressWarnings("unchecked")
   private void onStats(WorkerNode node, Object data)
       throws ProtocolException, MalformedStatsException {
-    if (!(data instanceof Map<?, ?> map)) {
+    ReportedUsers users;
+    Map<String, Object> wireData;
+    if (data instanceof DecodedStats decoded) {
+      users = ReportedUsers.from(decoded.otherKeys());
+      runner.stats.merge(decoded.report());
+      wireData = decoded.wireData();
+    } else if (data instanceof Map<?, ?> map) {
+      users = ReportedUsers.from(map);
+      runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
+      wireData = (Map<String, Object>) map;
+    } else {
       throw new ProtocolException("stats data must be a map");
     }
-    ReportedUsers users = ReportedUsers.from(map);
-    runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
     runner.statsVersion++;
     if (users.perClass() != null) {
       node.reportUsers(users.perClass());
     } else {
       node.reportUserCount(users.total());
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> report = (Map<String, Object>) map;
-    runner.listeners.forEach(l -> l.workerReport(node.id(), report));
+    runner.listeners.forEach(l -> l.workerReport(node.id(), wireData));
   }
 
   private void onSpawning(WorkerNode node, Dialect learned) {
