@@ -149,7 +149,12 @@ final class MasterMode {
             PythonLocustfileReader.read(
                 PythonLocustfiles.resolve(locustfile, invocation.workingDir()));
         reading.warnings().forEach(w -> LOG.warn("{}", w));
-        found = reading.userClasses();
+        found =
+            settings.flag(LocustOption.EQUAL_WEIGHTS)
+                ? reading.userClasses().stream()
+                    .map(c -> new UserClassSpec(c.name(), 1, c.fixedCount()))
+                    .toList()
+                : reading.userClasses();
       } else {
         found = Scenario.load(settings, invocation.workingDir()).specs();
       }

@@ -48,6 +48,9 @@ record Scenario(List<String> classNames, UserClasses classes) {
               .filterByTags(
                   Set.copyOf(settings.list(LocustOption.TAGS_OPTION)),
                   Set.copyOf(settings.list(LocustOption.EXCLUDE_TAGS)));
+      if (settings.flag(LocustOption.EQUAL_WEIGHTS)) {
+        classes = classes.withEqualWeights();
+      }
       return new Scenario(loaded.userClassNames(), classes);
     } catch (ScenarioLoadException | IllegalArgumentException e) {
       throw UsageException.config(e.getMessage());

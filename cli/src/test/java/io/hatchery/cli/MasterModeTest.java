@@ -53,6 +53,30 @@ class MasterModeTest {
   }
 
   @Test
+  void equalWeightsGiveEveryPythonClassWeightOneAndKeepFixedCounts() throws Exception {
+    Files.writeString(
+        dir.resolve("locustfile.py"),
+        """
+        from locust import HttpUser
+
+        class Browser(HttpUser):
+            weight = 3
+
+        class Reader(HttpUser):
+            weight = 5
+
+        class Admin(HttpUser):
+            fixed_count = 2
+        """);
+
+    assertThat(masterMode().userClasses(settings("--master", "--equal-weights")))
+        .containsExactly(
+            UserClassSpec.weighted("Browser", 1),
+            UserClassSpec.weighted("Reader", 1),
+            UserClassSpec.fixed("Admin", 2));
+  }
+
+  @Test
   void unreadableLocustfileFallsBackToThePositionalNames() throws Exception {
     assertThat(masterMode().userClasses(settings("--master", "-f", "missing.py", "A")))
         .containsExactly(UserClassSpec.weighted("A", 1));

@@ -369,7 +369,8 @@ public enum LocustOption {
       null,
       false,
       null,
-      "Give every task the same weight, whatever its declared one."),
+      "Give every user class weight 1 and each of a user's tasks the same chance, whatever their"
+          + " declared weights (tasks inside a nested task set keep theirs, as in Locust)."),
   ENABLE_REBALANCING(
       OTHER,
       FLAG,

@@ -50,6 +50,11 @@ public record TaskNode(
     return new TaskNode(name, weight, order, all, method, function, null);
   }
 
+  /** This node drawn with {@code newWeight} instead of its declared weight. */
+  TaskNode withWeight(int newWeight) {
+    return new TaskNode(name, newWeight, order, tags, method, function, taskSet);
+  }
+
   /** This task set node with {@code tree} in place of its tree. */
   TaskNode withTree(TaskTree tree) {
     return new TaskNode(name, weight, order, tags, null, null, tree);

@@ -47,6 +47,11 @@ public record TaskTree(Class<? extends TaskHolder> type, boolean sequential, Lis
     return all;
   }
 
+  /** This tree with every task's weight 1 (the trees of nested task sets unchanged). */
+  TaskTree withEqualWeights() {
+    return new TaskTree(type, sequential, tasks.stream().map(t -> t.withWeight(1)).toList());
+  }
+
   TaskTree withTags(Set<String> extraTags) {
     return new TaskTree(type, sequential, tasks.stream().map(t -> t.withTags(extraTags)).toList());
   }

@@ -11,8 +11,15 @@ import java.util.Objects;
  *
  * @param type the concrete user class
  * @param tree its tasks
+ * @param equalWeights whether {@code --equal-weights} applies: the class's weight is 1, whatever it
+ *     declares
  */
-public record UserClassModel(Class<? extends User> type, TaskTree tree) {
+public record UserClassModel(Class<? extends User> type, TaskTree tree, boolean equalWeights) {
+
+  /** A class with its declared weights. */
+  public UserClassModel(Class<? extends User> type, TaskTree tree) {
+    this(type, tree, false);
+  }
 
   /** Checks the class is concrete. */
   public UserClassModel {
@@ -58,7 +65,7 @@ public record UserClassModel(Class<? extends User> type, TaskTree tree) {
   public UserClassDescription describe() {
     UserClass declared = type.getAnnotation(UserClass.class);
     int fixedCount = declared == null ? 0 : declared.fixedCount();
-    double weight = declared == null ? 1 : declared.weight();
+    double weight = declared == null || equalWeights ? 1 : declared.weight();
     if (fixedCount > 0 && weight == 0) {
       weight = 1;
     }
@@ -67,6 +74,15 @@ public record UserClassModel(Class<? extends User> type, TaskTree tree) {
   }
 
   UserClassModel withTree(TaskTree filtered) {
-    return new UserClassModel(type, filtered);
+    return new UserClassModel(type, filtered, equalWeights);
+  }
+
+  /**
+   * This class under {@code --equal-weights} (Locust's {@code assign_equal_weights}): weight 1, and
+   * each of its own tasks drawn with the same probability. A nested task set counts as one task and
+   * keeps the weights inside it, as in Locust 2.12.1, which collects the task set class itself.
+   */
+  UserClassModel withEqualWeights() {
+    return new UserClassModel(type, tree.withEqualWeights(), true);
   }
 }

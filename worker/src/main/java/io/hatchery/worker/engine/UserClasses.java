@@ -78,6 +78,17 @@ public final class UserClasses {
     return new UserClasses(filtered);
   }
 
+  /**
+   * Applies {@code --equal-weights} to every class (see {@link UserClassModel#withEqualWeights()}):
+   * the dispatcher sees weight 1 for each, and each user draws its own tasks with equal
+   * probability. Fixed counts are kept. Apply after {@link #filterByTags}, as Locust does.
+   */
+  public UserClasses withEqualWeights() {
+    Map<String, UserClassModel> equal = new LinkedHashMap<>();
+    byName.forEach((name, model) -> equal.put(name, model.withEqualWeights()));
+    return new UserClasses(equal);
+  }
+
   /** The classes' plain descriptions, in order. */
   public List<UserClassDescription> describe() {
     List<UserClassDescription> out = new ArrayList<>();

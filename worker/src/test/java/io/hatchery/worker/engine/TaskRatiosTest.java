@@ -1,6 +1,7 @@
 package io.hatchery.worker.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hatchery.Task;
 import io.hatchery.TaskSet;
@@ -54,6 +55,35 @@ class TaskRatiosTest {
     UserClasses withFixed = UserClasses.of(List.of(Shop.class, Robot.class));
     assertThat(TaskRatios.distribution(withFixed, 5))
         .containsExactly(Map.entry("Shop", 3), Map.entry("Robot", 2));
+  }
+
+  @Test
+  void equalWeightsGiveEveryClassAndEachOwnTaskTheSameShare() {
+    UserClasses equal =
+        UserClasses.of(List.of(Shop.class, Admin.class, Robot.class)).withEqualWeights();
+
+    assertThat(equal.describe())
+        .extracting(UserClassDescription::weight, UserClassDescription::fixedCount)
+        .containsExactly(tuple(1.0, 0), tuple(1.0, 0), tuple(1.0, 2));
+    assertThat(TaskRatios.distribution(equal, 6))
+        .containsExactly(Map.entry("Shop", 2), Map.entry("Admin", 2), Map.entry("Robot", 2));
+    // Shop's own tasks are drawn alike; the nested task set keeps its inner weights (Locust
+    // 2.12.1).
+    assertThat(TaskRatios.ratios(equal, Map.of("Shop", 1), false).get("Shop"))
+        .isEqualTo(
+            Map.of(
+                "ratio",
+                1.0,
+                "tasks",
+                Map.of(
+                    "browse",
+                    Map.of("ratio", 0.5),
+                    "Forum",
+                    Map.of(
+                        "ratio",
+                        0.5,
+                        "tasks",
+                        Map.of("read", Map.of("ratio", 0.5), "write", Map.of("ratio", 0.5))))));
   }
 
   @Test
