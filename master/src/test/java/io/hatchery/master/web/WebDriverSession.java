@@ -113,6 +113,9 @@ final class WebDriverSession implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    // Chromium is chromedriver's child: if the driver dies before the browser has quit, the browser
+    // is re-parented and would outlive the test, so its processes are noted now and killed last.
+    List<ProcessHandle> browser = driver.descendants().toList();
     try {
       http.send(
           HttpRequest.newBuilder(session).DELETE().timeout(Duration.ofSeconds(20)).build(),
@@ -125,6 +128,7 @@ final class WebDriverSession implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       driver.destroyForcibly();
+      browser.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
   }
 
