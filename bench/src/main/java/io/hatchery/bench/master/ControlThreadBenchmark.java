@@ -2,7 +2,9 @@ package io.hatchery.bench.master;
 
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.runner.MasterRunner;
+import io.hatchery.master.runner.StatsDataReader;
 import io.hatchery.protocol.Message;
+import io.hatchery.protocol.MessageCodec;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.transport.RpcEvent;
 import java.time.Duration;
@@ -64,11 +66,18 @@ public class ControlThreadBenchmark {
     }
   }
 
-  /** A master with registered, running workers that send 10 x 50 reports. */
+  /**
+   * A master with registered, running workers that send 10 x 50 reports. {@code generic}: the data
+   * as generic maps, converted on the control thread (inproc, PUSH/PULL, unusual shapes); {@code
+   * typed}: as the TCP ROUTER hands it over, read by {@link StatsDataReader} on the I/O thread.
+   */
   @State(Scope.Thread)
   public static class Reports extends SimulatedFleet {
     @Param({"1000", "10000"})
     public int workers;
+
+    @Param({"generic", "typed"})
+    public String decoding;
 
     private long reportSecond = -1;
     private Message message;
@@ -85,6 +94,9 @@ public class ControlThreadBenchmark {
         // Requests of the last three seconds, as a live worker reports them.
         reportSecond = second;
         message = new Message(MessageType.STATS, SyntheticReport.of(10, 50, second).data(), null);
+        if (decoding.equals("typed")) {
+          message = StatsReads.typed(MessageCodec.encode(message));
+        }
       }
       String id = nodeId(worker);
       return new RpcEvent.Received(id, new Message(MessageType.STATS, message.data(), id));

@@ -30,9 +30,12 @@ import java.util.Map;
  * after Locust's float-key rounding. What it accepts, it decodes to a report equal to what {@code
  * fromMap} makes of the same frame ({@code StatsDataReaderTest}).
  *
+ * <p>{@link MasterBuilder} installs it on the master's TCP ROUTER ({@code ZmqRpcServer.bind});
+ * public for benchmarks.
+ *
  * <p>Thread-safety: stateless; runs on the transport's I/O thread.
  */
-final class StatsDataReader implements DataReader {
+public final class StatsDataReader implements DataReader {
   /** Nesting levels as the generic decoding counts them: the envelope array is level 1. */
   private static final int DATA_DEPTH = 2;
 
