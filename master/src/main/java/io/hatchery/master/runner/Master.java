@@ -7,8 +7,10 @@ import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageCodec;
 import io.hatchery.protocol.payload.CustomMessage;
+import io.hatchery.protocol.transport.IoThreadConsumer;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.protocol.transport.RpcServer;
+import io.hatchery.protocol.transport.ZmqRpcServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -19,9 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running master: the {@link MasterControl} implementation. One platform thread ({@code
- * hatchery-master-control}) owns the {@link MasterRunner} and all its state; it takes worker
- * messages from the {@link RpcServer}, runs timers and executes the commands other threads queue.
+ * A running master: the {@link MasterControl} implementation. One thread owns the {@link
+ * MasterRunner} and all its state; it takes worker messages from the {@link RpcServer}, runs timers
+ * and executes the commands other threads queue. On a TCP ROUTER ({@link ZmqRpcServer}) that thread
+ * is the transport's I/O thread ({@code hatchery-rpc-server}), which hands each message over where
+ * it read it ({@link IoThreadConsumer}); on the other transports it is a platform thread of the
+ * master's own ({@code hatchery-master-control}), which waits in {@link RpcServer#receive}.
  *
  * <p>Thread-safety: every public method may be called from any thread. A command is queued, then
  * the control thread is woken ({@link RpcServer#wakeReceiver()}), so it runs as soon as that thread
@@ -76,6 +81,11 @@ public final class Master implements MasterControl, AutoCloseable {
 
   void startThread() {
     thread.start();
+  }
+
+  /** Runs the control loop on {@code server}'s I/O thread instead of a thread of its own. */
+  void startOnIoThread(ZmqRpcServer server) {
+    server.attach(new OnIoThread());
   }
 
   /** The bound TCP port (the PULL port for G0), or -1 when the transport was given. */
@@ -144,7 +154,7 @@ public final class Master implements MasterControl, AutoCloseable {
       if (!awaitTermination(stopTimeout.plus(MasterRunner.QUIT_GRACE).plusSeconds(5))) {
         closed = true;
         queue(() -> {});
-        thread.join(5_000);
+        awaitTermination(Duration.ofSeconds(5));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -185,13 +195,7 @@ public final class Master implements MasterControl, AutoCloseable {
   }
 
   private void step() throws InterruptedException {
-    for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
-      try {
-        command.run();
-      } catch (RuntimeException e) {
-        LOG.error("Master command failed", e);
-      }
-    }
+    runCommands();
     // No poll cap: commands end the wait through wakeReceiver, so it lasts until the next timer.
     Duration wait = Duration.between(clock.instant(), runner.nextDeadline());
     if (wait.isNegative()) {
@@ -222,6 +226,55 @@ public final class Master implements MasterControl, AutoCloseable {
     }
     if (!clock.instant().isBefore(runner.nextDeadline())) {
       runner.runDue();
+    }
+  }
+
+  private void runCommands() {
+    for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        LOG.error("Master command failed", e);
+      }
+    }
+  }
+
+  /**
+   * The control loop on a {@link ZmqRpcServer}'s I/O thread: each message is handled as it is read;
+   * after each I/O step the queued commands run, then the due timers. The server stops once the
+   * runner terminated (or {@link #close()} gave up waiting), and closes its sockets before {@link
+   * #awaitTermination} returns.
+   */
+  private final class OnIoThread implements IoThreadConsumer {
+    /** Longer waits are cut short (the I/O loop wakes every second anyway). */
+    private static final Duration MAX_WAIT = Duration.ofHours(1);
+
+    @Override
+    public void onEvent(RpcEvent event) {
+      runner.handle(event);
+    }
+
+    @Override
+    public long afterStep() {
+      runCommands();
+      if (!clock.instant().isBefore(runner.nextDeadline())) {
+        runner.runDue();
+      }
+      Duration wait = Duration.between(clock.instant(), runner.nextDeadline());
+      return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : wait.toNanos();
+    }
+
+    @Override
+    public boolean finished() {
+      return runner.isTerminated() || closed;
+    }
+
+    @Override
+    public void stopped(Throwable failure) {
+      if (failure != null) {
+        LOG.error("The master's transport failed; the master stopped", failure);
+      }
+      terminated.countDown();
     }
   }
 }

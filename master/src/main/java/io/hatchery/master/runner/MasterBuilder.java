@@ -110,6 +110,8 @@ public final class MasterBuilder {
       ZmqRpcServer server =
           ZmqRpcServer.bind(bindHost, bindPort, Map.of(MessageType.STATS, new StatsDataReader()));
       master = new Master(server, true, server.port(), clock, settings);
+      master.startOnIoThread(server);
+      return master;
     }
     master.startThread();
     return master;

@@ -71,6 +71,11 @@ final class Inbox {
     return canRead;
   }
 
+  /** Events queued, not counting a wake-up marker. Any thread. */
+  int size() {
+    return size.get();
+  }
+
   /** Whether one more event fits. I/O thread only. */
   boolean hasRoom() {
     return size.get() < capacity;
@@ -132,6 +137,21 @@ final class Inbox {
     } finally {
       sleepers.decrementAndGet();
       sleepLock.unlock();
+    }
+  }
+
+  /**
+   * Hands every queued event to {@code consumer} in order, skipping wake markers; for a consumer
+   * attached to the I/O thread after events were queued. I/O thread only.
+   */
+  void drainTo(java.util.function.Consumer<RpcEvent> consumer) {
+    for (Object taken = events.poll(); taken != null; taken = events.poll()) {
+      if (taken == WAKE_MARKER) {
+        wakePending.set(false);
+      } else {
+        size.decrementAndGet();
+        consumer.accept((RpcEvent) taken);
+      }
     }
   }
 

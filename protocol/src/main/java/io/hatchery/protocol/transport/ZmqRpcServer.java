@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety and threading: see {@link RpcServer}. One I/O thread named {@code
  * hatchery-rpc-server} owns the sockets ({@link ZmtpRouterLoop}); callers encode on their own
- * thread (docs/CONCURRENCY.md). Standalone mode's {@code inproc://} ROUTER is {@link InprocRpc}'s.
+ * thread (docs/CONCURRENCY.md). Events wait in a queue for {@link #receive}, or, once a consumer is
+ * {@link #attach attached}, are handed to it on the I/O thread as they are read (the master's
+ * control loop). Standalone mode's {@code inproc://} ROUTER is {@link InprocRpc}'s.
  */
 public final class ZmqRpcServer implements RpcServer {
   private static final String THREAD_NAME = "hatchery-rpc-server";
@@ -156,12 +158,31 @@ public final class ZmqRpcServer implements RpcServer {
     if (closed.get() || !outbox.offer(new Outgoing(nodeId, frame))) {
       return false;
     }
-    loop.wakeUp();
+    if (Thread.currentThread() != thread) {
+      loop.wakeUp(); // the I/O thread itself routes the outbox at the end of its step
+    }
     return true;
+  }
+
+  /**
+   * Hands every inbound event from now on to {@code consumer} on the I/O thread, after any events
+   * already queued; {@link #receive} may no longer be called, and {@link #wakeReceiver()} makes the
+   * loop call {@link IoThreadConsumer#afterStep()}. See {@link IoThreadConsumer}.
+   *
+   * @throws IllegalStateException if a consumer is already attached
+   */
+  public void attach(IoThreadConsumer consumer) {
+    if (loop.consumer() != null) {
+      throw new IllegalStateException("a consumer is already attached");
+    }
+    loop.attach(consumer);
   }
 
   @Override
   public RpcEvent receive(Duration timeout) throws InterruptedException {
+    if (loop.consumer() != null) {
+      throw new IllegalStateException("events go to the consumer attached to " + THREAD_NAME);
+    }
     RpcEvent event = inbox.poll(timeout, !closed.get());
     Throwable cause = failure;
     if (event == null && cause != null) {
@@ -172,7 +193,11 @@ public final class ZmqRpcServer implements RpcServer {
 
   @Override
   public void wakeReceiver() {
-    inbox.wakeConsumer();
+    if (loop.consumer() != null) {
+      loop.wakeUp();
+    } else {
+      inbox.wakeConsumer();
+    }
   }
 
   @Override
@@ -197,6 +222,11 @@ public final class ZmqRpcServer implements RpcServer {
     return thread.isAlive();
   }
 
+  /** Events waiting in the inbox; for tests. */
+  int queuedEvents() {
+    return inbox.size();
+  }
+
   private void wakeIoThread() {
     loop.wakeUp();
   }
@@ -208,7 +238,12 @@ public final class ZmqRpcServer implements RpcServer {
       failure = t;
       log.error("{} died", THREAD_NAME, t);
     } finally {
+      closed.set(true);
       loop.closeAll();
+      IoThreadConsumer consumer = loop.consumer();
+      if (consumer != null) {
+        consumer.stopped(failure);
+      }
     }
   }
 

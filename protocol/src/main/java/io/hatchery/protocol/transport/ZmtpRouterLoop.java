@@ -74,6 +74,12 @@ final class ZmtpRouterLoop {
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean stopping;
 
+  /** Set once by {@link #attach}; from then on events go to it instead of the inbox. */
+  private volatile IoThreadConsumer consumer;
+
+  /** What the consumer's last {@link IoThreadConsumer#afterStep()} allowed. */
+  private long consumerWaitNanos = Long.MAX_VALUE;
+
   private final ByteBuffer readScratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
   private final ByteBuffer writeScratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
   private final Map<String, ZmtpPeer> peersByNodeId = new HashMap<>();
@@ -112,6 +118,20 @@ final class ZmtpRouterLoop {
     }
   }
 
+  /**
+   * Hands every event from now on to {@code attached} on this loop's thread, after the events
+   * already queued in the inbox. Any thread; at most once.
+   */
+  void attach(IoThreadConsumer attached) {
+    consumer = attached;
+    wakeUp();
+  }
+
+  /** The attached consumer, or null. */
+  IoThreadConsumer consumer() {
+    return consumer;
+  }
+
   /** Asks the loop to finish: it flushes for at most {@code linger}, then closes. Any thread. */
   void stop() {
     stopping = true;
@@ -136,7 +156,17 @@ final class ZmtpRouterLoop {
   }
 
   private void step() throws IOException {
-    selector.select(selectTimeoutMillis());
+    IoThreadConsumer attached = consumer;
+    long timeoutMillis = selectTimeoutMillis();
+    if (attached != null && consumerWaitNanos < TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+      // Rounded up, so a timer due in 0.3 ms is not polled for in a busy loop.
+      timeoutMillis = Math.max(0, (consumerWaitNanos + 999_999) / 1_000_000);
+    }
+    if (timeoutMillis > 0) {
+      selector.select(timeoutMillis);
+    } else {
+      selector.selectNow();
+    }
     wakeRequested.set(false);
     Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
     while (ready.hasNext()) {
@@ -157,10 +187,34 @@ final class ZmtpRouterLoop {
         }
       }
     }
+    if (attached != null) {
+      afterStep(attached);
+    }
     routeOutbound();
     flushScheduled();
     expireHandshakes();
     updateReading();
+  }
+
+  private void afterStep(IoThreadConsumer attached) {
+    inbox.drainTo(this::handOver); // events queued before the consumer was attached
+    try {
+      consumerWaitNanos = attached.afterStep();
+      if (attached.finished()) {
+        stopping = true;
+      }
+    } catch (RuntimeException e) {
+      log.error("{}: the attached consumer failed after a step; the loop continues", name, e);
+      consumerWaitNanos = 0;
+    }
+  }
+
+  private void handOver(RpcEvent event) {
+    try {
+      consumer.onEvent(event);
+    } catch (RuntimeException e) {
+      log.error("{}: the attached consumer failed on an event; the loop continues", name, e);
+    }
   }
 
   private long selectTimeoutMillis() {
@@ -236,7 +290,10 @@ final class ZmtpRouterLoop {
   }
 
   private void deliver(RpcEvent event) {
-    if (overflow.isEmpty() && inbox.hasRoom()) {
+    if (consumer != null) {
+      inbox.drainTo(this::handOver); // keeps the order of events queued before the attach
+      handOver(event);
+    } else if (overflow.isEmpty() && inbox.hasRoom()) {
       inbox.add(event);
       if (++deliveredSincePublish >= PUBLISH_BATCH) {
         publish();

@@ -1,0 +1,37 @@
+package io.hatchery.protocol.transport;
+
+/**
+ * A consumer of a {@link ZmqRpcServer}'s events that runs on the server's I/O thread instead of a
+ * thread of its own (see {@link ZmqRpcServer#attach}): each event is handed over where it was read,
+ * so no second thread is woken per batch of messages and the decoded data is still in the same
+ * core's cache when it is handled. The master's control loop runs this way on its TCP ROUTER.
+ *
+ * <p>Every method is called on the I/O thread only, one at a time; none may block, since the server
+ * reads and writes nothing while one runs. Other threads reach the consumer through a queue of
+ * their own plus {@link RpcServer#wakeReceiver()}, which ends the I/O thread's wait so that {@link
+ * #afterStep()} runs.
+ */
+public interface IoThreadConsumer {
+
+  /** Handles one inbound event, as it is read. An exception is logged and the loop goes on. */
+  void onEvent(RpcEvent event);
+
+  /**
+   * Runs after the events of each loop step, before queued messages are written (so what it sends
+   * leaves in the same step).
+   *
+   * @return nanoseconds the loop may wait for I/O before calling again (at most; 0 or less: do not
+   *     wait); the loop also wakes for I/O, {@link RpcServer#wakeReceiver()} and its own timers
+   */
+  long afterStep();
+
+  /** Whether the consumer is done; the server then stops as by {@link RpcServer#close()}. */
+  boolean finished();
+
+  /**
+   * Called once, last, on the I/O thread when the loop has ended and every socket is closed.
+   *
+   * @param failure what killed the loop, or null when it stopped normally
+   */
+  void stopped(Throwable failure);
+}
