@@ -215,16 +215,39 @@ public final class MsgpackReader {
     return checked;
   }
 
-  /** Reads an int of any width as a {@code long}; a uint64 above {@link Long#MAX_VALUE} fails. */
+  /**
+   * Reads an int of any width as a {@code long}, without boxing; a uint64 above {@link
+   * Long#MAX_VALUE} fails.
+   */
   public long readInt() throws ProtocolException {
-    if (!nextIsInt()) {
-      throw new ProtocolException("expected an int but found " + describe(pos));
+    int start = pos;
+    int b = peekFormat();
+    if (b <= 0x7f || b >= 0xe0) {
+      pos = start + 1;
+      return (byte) b; // a positive or negative fixint
     }
-    Object value = value(0);
-    if (value instanceof Long l) {
-      return l;
-    }
-    throw new ProtocolException("int " + value + " does not fit a signed 64-bit value");
+    pos = start + 1;
+    return switch (b) {
+      case 0xcc -> readU8(start);
+      case 0xcd -> readU16(start);
+      case 0xce -> readLength32(start);
+      case 0xcf -> {
+        long value = (long) LONG.get(frame, advance(8, start));
+        if (value < 0) {
+          throw new ProtocolException(
+              "uint64 " + Long.toUnsignedString(value) + " does not fit a signed 64-bit value");
+        }
+        yield value;
+      }
+      case 0xd0 -> frame[advance(1, start)];
+      case 0xd1 -> (short) SHORT.get(frame, advance(2, start));
+      case 0xd2 -> (int) INT.get(frame, advance(4, start));
+      case 0xd3 -> (long) LONG.get(frame, advance(8, start));
+      default -> {
+        pos = start;
+        throw new ProtocolException("expected an int but found " + describe(start));
+      }
+    };
   }
 
   /** Reads a float32 or float64. */

@@ -7,6 +7,7 @@ import static io.hatchery.protocol.msgpack.MsgpackValues.hexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.ProtocolException;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,18 @@ class MsgpackIntegerTest {
       throws ProtocolException {
     assertThat(hexOf(encode(value))).isEqualTo(expectedHex);
     assertThat(decode(hex(expectedHex))).isEqualTo(value);
+    MsgpackReader streaming = new MsgpackReader(hex(expectedHex), DecodeLimits.DEFAULT);
+    assertThat(streaming.nextIsInt()).isTrue();
+    assertThat(streaming.readInt()).isEqualTo(value);
+    assertThat(streaming.remainingBytes()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"cf8000000000000000", "ceffffff", "c0", "a161", "cb3ff0000000000000"})
+  void readIntRefusesWhatIsNotASigned64BitInt(String frameHex) throws ProtocolException {
+    MsgpackReader streaming = new MsgpackReader(hex(frameHex), DecodeLimits.DEFAULT);
+
+    assertThatThrownBy(streaming::readInt).isInstanceOf(ProtocolException.class);
   }
 
   @Test
