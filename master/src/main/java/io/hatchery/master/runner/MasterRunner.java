@@ -309,10 +309,8 @@ public final class MasterRunner {
     if (state == RunState.SPAWNING) {
       state = RunState.RUNNING;
       Map<String, Long> reported = new HashMap<>();
-      long users = 0;
       for (WorkerNode node : registry.active()) {
         node.userClassesCount().forEach((name, count) -> reported.merge(name, count, Long::sum));
-        users += node.userCount();
       }
       // Locust logs what the workers reported, with a prefix saying whether all of them did.
       LOG.info(
@@ -321,8 +319,9 @@ public final class MasterRunner {
               ? SpawnedUsersLog.ALL_SPAWNED
               : SpawnedUsersLog.REPORTS_MISSING,
           SpawnedUsersLog.format(reported));
-      long spawned = users;
-      listeners.forEach(l -> l.spawningComplete(spawned));
+      // Locust fires spawning_complete with the dispatched target, even when reports are missing.
+      long target = driver.targetUserCount();
+      listeners.forEach(l -> l.spawningComplete(target));
     }
   }
 

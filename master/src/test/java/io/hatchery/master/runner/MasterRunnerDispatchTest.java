@@ -77,6 +77,9 @@ class MasterRunnerDispatchTest {
     assertThat(h.runner.state()).isEqualTo(RunState.SPAWNING);
     h.advance(Duration.ofMillis(200));
     assertThat(h.runner.state()).isEqualTo(RunState.RUNNING);
+    // As in Locust 2.12.1, the event carries the dispatched target, not the (missing) reports.
+    assertThat(events).containsExactly("test_start", "spawning_complete 1");
+    assertThat(h.runner.publishNow().userCount()).isZero();
   }
 
   @Test
