@@ -84,21 +84,35 @@ public final class MsgpackReader {
    * @throws ProtocolException if the next value is not an array or its header is out of bounds
    */
   public int readArrayHeader() throws ProtocolException {
-    int start = pos;
-    int b = peekFormat();
-    long count;
-    if (b >= 0x90 && b <= 0x9f) {
-      pos++;
-      count = b & 0x0f;
-    } else if (b == 0xdc || b == 0xdd) {
-      pos++;
-      count = b == 0xdc ? readU16(start) : readLength32(start);
-    } else {
-      throw new ProtocolException(
-          "expected an array at byte " + start + " but found " + formatOf(start) + " value");
-    }
+    long count = declaredCount(false);
     budget.charge(1);
     return budget.checkedCount(1, "array", count, 1, pos, remaining());
+  }
+
+  /**
+   * Reads the header of an array ({@code map} false) or a map: the element or pair count it
+   * declares, not yet checked.
+   */
+  private long declaredCount(boolean map) throws ProtocolException {
+    int start = pos;
+    int b = peekFormat();
+    int fix = map ? 0x80 : 0x90;
+    int wide = map ? 0xde : 0xdc;
+    if (b >= fix && b <= fix + 0x0f) {
+      pos++;
+      return b & 0x0f;
+    } else if (b == wide || b == wide + 1) {
+      pos++;
+      return b == wide ? readU16(start) : readLength32(start);
+    }
+    throw new ProtocolException(
+        "expected "
+            + (map ? "a map" : "an array")
+            + " at byte "
+            + start
+            + " but found "
+            + formatOf(start)
+            + " value");
   }
 
   /**
@@ -173,19 +187,7 @@ public final class MsgpackReader {
    * @return the number of key/value pairs, checked against the limits and the bytes remaining
    */
   public int readMapHeader(int depth) throws ProtocolException {
-    int start = pos;
-    int b = peekFormat();
-    long count;
-    if (b >= 0x80 && b <= 0x8f) {
-      pos++;
-      count = b & 0x0f;
-    } else if (b == 0xde || b == 0xdf) {
-      pos++;
-      count = b == 0xde ? readU16(start) : readLength32(start);
-    } else {
-      throw new ProtocolException(
-          "expected a map at byte " + start + " but found " + formatOf(start) + " value");
-    }
+    long count = declaredCount(true);
     int checked = budget.checkedCount(depth, "map", count, 2, pos, remaining());
     budget.charge(2L * checked);
     return checked;
@@ -197,19 +199,7 @@ public final class MsgpackReader {
    * @return the number of elements, checked against the limits and the bytes remaining
    */
   public int readArrayHeader(int depth) throws ProtocolException {
-    int start = pos;
-    int b = peekFormat();
-    long count;
-    if (b >= 0x90 && b <= 0x9f) {
-      pos++;
-      count = b & 0x0f;
-    } else if (b == 0xdc || b == 0xdd) {
-      pos++;
-      count = b == 0xdc ? readU16(start) : readLength32(start);
-    } else {
-      throw new ProtocolException(
-          "expected an array at byte " + start + " but found " + formatOf(start) + " value");
-    }
+    long count = declaredCount(false);
     int checked = budget.checkedCount(depth, "array", count, 1, pos, remaining());
     budget.charge(checked);
     return checked;
