@@ -1,6 +1,7 @@
 package io.hatchery.cli;
 
 import io.hatchery.stats.report.PythonFormat;
+import io.hatchery.stats.report.StatsJson;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class Json {
       case null -> out.append("null");
       case Map<?, ?> map -> container(out, '{', '}', map.entrySet().stream().toList(), depth);
       case List<?> list -> container(out, '[', ']', list, depth);
-      case String s -> string(out, s);
+      case String s -> out.append(StatsJson.string(s));
       case Double d -> out.append(PythonFormat.floatRepr(d));
       case Float f -> out.append(PythonFormat.floatRepr(f));
       case Boolean b -> out.append(b ? "true" : "false");
@@ -41,7 +42,7 @@ final class Json {
     for (int i = 0; i < items.size(); i++) {
       out.append(pad);
       if (items.get(i) instanceof Map.Entry<?, ?> entry) {
-        string(out, String.valueOf(entry.getKey()));
+        out.append(StatsJson.string(String.valueOf(entry.getKey())));
         out.append(": ");
         write(out, entry.getValue(), depth + 1);
       } else {
@@ -50,27 +51,5 @@ final class Json {
       out.append(i < items.size() - 1 ? ",\n" : "\n");
     }
     out.append("    ".repeat(depth)).append(close);
-  }
-
-  private static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c > 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

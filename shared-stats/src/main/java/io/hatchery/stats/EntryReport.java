@@ -45,6 +45,26 @@ public record EntryReport(
     Objects.requireNonNull(numFailPerSec, "numFailPerSec");
   }
 
+  /** This entry with {@code min} as its minimum and {@code exact} as its histogram. */
+  public EntryReport withMinimumAndHistogram(Double min, HistogramCounts exact) {
+    return new EntryReport(
+        name,
+        method,
+        lastRequestEpochSeconds,
+        startEpochSeconds,
+        numRequests,
+        numNoneRequests,
+        numFailures,
+        totalResponseTimeMillis,
+        maxResponseTimeMillis,
+        min,
+        totalContentLengthBytes,
+        responseTimes,
+        numReqsPerSec,
+        numFailPerSec,
+        exact);
+  }
+
   /** Returns the number of requests that have a response time. */
   public long timedRequests() {
     return numRequests - numNoneRequests;

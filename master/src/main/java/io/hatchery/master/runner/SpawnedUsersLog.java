@@ -1,5 +1,6 @@
 package io.hatchery.master.runner;
 
+import io.hatchery.stats.report.StatsJson;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,32 +28,10 @@ final class SpawnedUsersLog {
       if (line.length() > 1) {
         line.append(", ");
       }
-      appendJsonString(line, entry.getKey());
+      line.append(StatsJson.string(entry.getKey()));
       line.append(": ").append(entry.getValue());
       total += entry.getValue();
     }
     return line.append("} (").append(total).append(" total users)").toString();
-  }
-
-  private static void appendJsonString(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c > 0x7E) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

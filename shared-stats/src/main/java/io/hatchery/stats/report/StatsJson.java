@@ -97,8 +97,11 @@ public final class StatsJson {
     return out.append('\n').append(" ".repeat(INDENT * 2)).append('}').toString();
   }
 
-  /** A JSON string as Python's json.dumps writes it ({@code ensure_ascii=True}). */
-  static String string(String text) {
+  /**
+   * A JSON string as Python's json.dumps writes it ({@code ensure_ascii=True}); the one escaping
+   * every JSON Hatchery prints in Locust's formats goes through.
+   */
+  public static String string(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -127,7 +127,8 @@ public final class StatsEntryMaps {
   /**
    * The last step of decoding an entry, shared by {@link #fromMap} and readers that decode entries
    * straight from a frame: checks the counts against each other, reads "no data" minimums as
-   * absent, and attaches the decoded histogram.
+   * absent, and attaches the decoded histogram. Returns {@code decoded} itself when none of that
+   * changes it (a Locust entry with a minimum).
    *
    * @param decoded the entry's values as they were on the wire (its histogram is ignored)
    * @param histogramBytes the {@link #HDR_HISTOGRAM} bin, or null; a bad one is dropped
@@ -145,26 +146,15 @@ public final class StatsEntryMaps {
     if (min != null && min == 0 && numRequests - numNone == 0) {
       min = null; // Boomer and Locust4j send 0 for "no data"; Locust would drag the minimum to 0
     }
-    HistogramCounts histogram = null;
-    if (histogramBytes != null) {
-      histogram = HistogramCodec.decode(histogramBytes, numRequests - numNone).orElse(null);
+    if (histogramBytes == null) {
+      // min is either the decoded object itself or null, so identity says whether it changed.
+      return min == decoded.minResponseTimeMillis()
+          ? decoded
+          : decoded.withMinimumAndHistogram(min, null);
     }
-    return new EntryReport(
-        decoded.name(),
-        decoded.method(),
-        decoded.lastRequestEpochSeconds(),
-        decoded.startEpochSeconds(),
-        numRequests,
-        numNone,
-        decoded.numFailures(),
-        decoded.totalResponseTimeMillis(),
-        decoded.maxResponseTimeMillis(),
-        min,
-        decoded.totalContentLengthBytes(),
-        decoded.responseTimes(),
-        decoded.numReqsPerSec(),
-        decoded.numFailPerSec(),
-        histogram);
+    HistogramCounts histogram =
+        HistogramCodec.decode(histogramBytes, numRequests - numNone).orElse(null);
+    return decoded.withMinimumAndHistogram(min, histogram);
   }
 
   /**
