@@ -8,6 +8,7 @@ import io.hatchery.cli.options.UsageException;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.SwarmRequest;
 import io.hatchery.master.runner.Master;
+import io.hatchery.master.web.Autostart;
 import io.hatchery.master.web.HistoryPoint;
 import io.hatchery.master.web.HtmlReport;
 import io.hatchery.master.web.TlsFiles;
@@ -129,15 +130,27 @@ final class WebUiRun {
     }
     if (settings.flag(LocustOption.AUTOSTART)) {
       int autoquit = settings.integer(LocustOption.AUTOQUIT).orElse(-1);
+      SwarmRequest request =
+          new SwarmRequest(
+              settings.usersOrDefault(),
+              settings.spawnRateOrDefault(),
+              settings.host(),
+              settings.runTime(),
+              settings.userClasses());
+      // Like Locust, a master waits for --expect-workers ready workers; standalone starts at once.
+      int maxWaitSeconds = settings.integer(LocustOption.EXPECT_WORKERS_MAX_WAIT).orElse(0);
+      Autostart start =
+          settings.master()
+              ? new Autostart(
+                  request,
+                  settings.integer(LocustOption.EXPECT_WORKERS).orElse(1),
+                  maxWaitSeconds > 0
+                      ? Optional.of(Duration.ofSeconds(maxWaitSeconds))
+                      : Optional.empty())
+              : Autostart.now(request);
       web =
           web.withAutostart(
-              new SwarmRequest(
-                  settings.usersOrDefault(),
-                  settings.spawnRateOrDefault(),
-                  settings.host(),
-                  settings.runTime(),
-                  settings.userClasses()),
-              autoquit < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(autoquit)));
+              start, autoquit < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(autoquit)));
     }
     if (settings.flag(LocustOption.CSV_FULL_HISTORY)
         && settings.text(LocustOption.CSV).isPresent()) {

@@ -4,11 +4,13 @@ import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.control.SwarmRequest;
+import io.hatchery.protocol.payload.WorkerState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The web server's one background thread: samples {@link MasterControl#snapshot()} into the {@link
  * ChartHistory} every interval while a test spawns, runs or stops, starts the {@code --autostart}
- * swarm, and quits the master {@code --autoquit} after an autostarted run has stopped (Locust
- * 2.12.1's {@code --autostart}/{@code --autoquit}). A headless run that writes {@code --html}
- * without a web server records its history with {@link #record}.
+ * swarm once {@code --expect-workers} workers are ready (checking every second and logging the
+ * wait, or quitting after {@code --expect-workers-max-wait}), and quits the master {@code
+ * --autoquit} after an autostarted run has stopped (Locust 2.12.1's {@code --autostart}/{@code
+ * --autoquit}). A headless run that writes {@code --html} without a web server records its history
+ * with {@link #record}.
  *
  * <pre>{@code
  * ChartHistory history = new ChartHistory(ChartHistory.DEFAULT_CAPACITY);
@@ -75,11 +79,14 @@ public final class HistorySampler implements AutoCloseable {
     Optional<Duration> autoquit =
         settings.autostart().isPresent() ? settings.autoquit() : Optional.empty();
     HistorySampler sampler = new HistorySampler(autoquit, control, snapshots, history);
-    settings
-        .autostart()
-        .ifPresent(request -> sampler.thread.execute(() -> sampler.autostart(request)));
+    settings.autostart().ifPresent(sampler::awaitWorkersThenStart);
     sampler.schedule(settings.historyInterval());
     return sampler;
+  }
+
+  private void awaitWorkersThenStart(Autostart start) {
+    AutostartWait wait = new AutostartWait(start, System.nanoTime());
+    thread.execute(wait::begin);
   }
 
   private void schedule(Duration interval) {
@@ -134,5 +141,60 @@ public final class HistorySampler implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+  }
+
+  /**
+   * Locust's wait before an automatic run: every second, start once enough workers are ready, or
+   * give up and quit after the maximum wait, logging the wait once per second. Confined to the
+   * sampler thread: {@link #begin} schedules the check from that thread, so the check never runs
+   * before its future is set.
+   */
+  private final class AutostartWait implements Runnable {
+    private final Autostart start;
+    private final long sinceNanos;
+    private ScheduledFuture<?> check;
+    private long lastLoggedSecond = -1;
+
+    AutostartWait(Autostart start, long sinceNanos) {
+      this.start = start;
+      this.sinceNanos = sinceNanos;
+    }
+
+    void begin() {
+      check = thread.scheduleAtFixedRate(this, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void run() {
+      try {
+        if (attempt(Duration.ofNanos(System.nanoTime() - sinceNanos))) {
+          check.cancel(false);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("--autostart check failed; retrying", e);
+      }
+    }
+
+    /** True once the run started or the wait was given up. */
+    private boolean attempt(Duration waited) {
+      long ready =
+          control.snapshot().workers().stream().filter(w -> w.state() == WorkerState.READY).count();
+      if (ready >= start.expectWorkers()) {
+        autostart(start.request());
+        return true;
+      }
+      if (start.expectWorkersMaxWait().isPresent()
+          && waited.compareTo(start.expectWorkersMaxWait().get()) > 0) {
+        LOG.error("Gave up waiting for workers to connect");
+        control.quit();
+        return true;
+      }
+      if (waited.toSeconds() != lastLoggedSecond) {
+        lastLoggedSecond = waited.toSeconds();
+        LOG.info(
+            "Waiting for workers to be ready, {} of {} connected", ready, start.expectWorkers());
+      }
+      return false;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.hatchery.master.web;
 
-import io.hatchery.master.control.SwarmRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +15,9 @@ import java.util.Optional;
  * @param port the TCP port; 0 picks a free one (tests), Locust's default is 8089
  * @param auth Basic auth for every route, empty for none
  * @param tls HTTPS certificate and key, empty for plain HTTP
- * @param autostart start this swarm as soon as the server is up (Locust's {@code --autostart} with
- *     {@code -u}, {@code -r}, {@code -H}, {@code -t}), empty to wait for the form
+ * @param autostart start this swarm once its workers are ready (Locust's {@code --autostart} with
+ *     {@code -u}, {@code -r}, {@code -H}, {@code -t} and {@code --expect-workers}), empty to wait
+ *     for the form
  * @param autoquit with autostart: quit the master this long after the run stopped, empty to keep
  *     serving
  * @param fullHistoryCsv the {@code _stats_history.csv} file written with {@code
@@ -30,7 +30,7 @@ public record WebSettings(
     int port,
     Optional<WebCredentials> auth,
     Optional<TlsFiles> tls,
-    Optional<SwarmRequest> autostart,
+    Optional<Autostart> autostart,
     Optional<Duration> autoquit,
     Optional<Path> fullHistoryCsv,
     Duration historyInterval) {
@@ -88,14 +88,14 @@ public record WebSettings(
         host, port, auth, Optional.of(files), autostart, autoquit, fullHistoryCsv, historyInterval);
   }
 
-  /** This with {@code --autostart} of {@code request}, and {@code --autoquit} when given. */
-  public WebSettings withAutostart(SwarmRequest request, Optional<Duration> quitAfterStopped) {
+  /** This with {@code --autostart}, and {@code --autoquit} when given. */
+  public WebSettings withAutostart(Autostart start, Optional<Duration> quitAfterStopped) {
     return new WebSettings(
         host,
         port,
         auth,
         tls,
-        Optional.of(request),
+        Optional.of(start),
         quitAfterStopped,
         fullHistoryCsv,
         historyInterval);

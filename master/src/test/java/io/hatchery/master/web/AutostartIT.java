@@ -24,7 +24,7 @@ class AutostartIT {
     WebSettings settings =
         WebSettings.of("127.0.0.1", 0)
             .withHistoryInterval(Duration.ofMillis(20))
-            .withAutostart(SwarmRequest.of(3, 1), Optional.of(Duration.ZERO));
+            .withAutostart(Autostart.now(SwarmRequest.of(3, 1)), Optional.of(Duration.ZERO));
     try (WebServer server = WebServer.start(settings, control)) {
       await(() -> !control.starts().isEmpty());
       assertThat(control.starts().get(0).userCount()).isEqualTo(3);
@@ -32,6 +32,29 @@ class AutostartIT {
       assertThat(control.quitCalled()).isFalse();
       control.setState(RunState.STOPPED);
       await(control::quitCalled);
+    }
+  }
+
+  @Test
+  void autostartWaitsForTheExpectedWorkersAndGivesUpAfterTheMaximumWait() throws Exception {
+    // The fake master has one ready worker.
+    WebSettings enough =
+        WebSettings.of("127.0.0.1", 0)
+            .withAutostart(
+                new Autostart(SwarmRequest.of(3, 1), 1, Optional.empty()), Optional.empty());
+    try (WebServer server = WebServer.start(enough, control)) {
+      await(() -> !control.starts().isEmpty());
+    }
+
+    FakeMasterControl waiting = new FakeMasterControl();
+    WebSettings tooFew =
+        WebSettings.of("127.0.0.1", 0)
+            .withAutostart(
+                new Autostart(SwarmRequest.of(3, 1), 2, Optional.of(Duration.ofSeconds(1))),
+                Optional.empty());
+    try (WebServer server = WebServer.start(tooFew, waiting)) {
+      await(waiting::quitCalled);
+      assertThat(waiting.starts()).isEmpty();
     }
   }
 
