@@ -205,7 +205,8 @@ final class ZmtpRouterLoop {
       }
     } catch (RuntimeException e) {
       log.error("{}: the attached consumer failed after a step; the loop continues", name, e);
-      consumerWaitNanos = 0;
+      // Retried soon, but a fault that repeats on every step does not spin a core.
+      consumerWaitNanos = TimeUnit.MILLISECONDS.toNanos(10);
     }
   }
 
