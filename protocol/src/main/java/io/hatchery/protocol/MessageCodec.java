@@ -65,6 +65,27 @@ public final class MessageCodec {
    */
   public static Message decode(byte[] frame, DecodeLimits limits, Map<String, DataReader> readers)
       throws ProtocolException {
+    return decode(frame, limits, readers, null, null);
+  }
+
+  /**
+   * {@link #decode(byte[], DecodeLimits, Map)} for a frame whose sender is already known by its
+   * node id, as a ROUTER knows it from the peer's identity: a {@code node_id} of exactly the bytes
+   * {@code senderUtf8} is returned as the very string {@code sender}, neither decoded nor looked up
+   * in the reader's string cache (whose slots thousands of distinct node ids would only evict). Any
+   * other {@code node_id} is decoded as usual, so the result is always equal to that of the
+   * three-argument form.
+   *
+   * @param sender the node id the sender is known by, or null if none
+   * @param senderUtf8 the UTF-8 bytes of {@code sender}; null when {@code sender} is
+   */
+  public static Message decode(
+      byte[] frame,
+      DecodeLimits limits,
+      Map<String, DataReader> readers,
+      String sender,
+      byte[] senderUtf8)
+      throws ProtocolException {
     MsgpackReader reader = new MsgpackReader(frame, limits);
     if (frame.length == 0) {
       throw new ProtocolException("empty frame");
@@ -77,14 +98,14 @@ public final class MessageCodec {
     String type = reader.readString("message type", false);
     DataReader typed = readers.isEmpty() ? null : readers.get(type);
     if (typed != null) {
-      Message message = decodeTyped(typed, reader, frame, type);
+      Message message = decodeTyped(typed, reader, frame, type, sender, senderUtf8);
       if (message != null) {
         return message;
       }
-      return decode(frame, limits, Map.of());
+      return decode(frame, limits, Map.of(), sender, senderUtf8);
     }
     Object data = reader.readValue(1);
-    String nodeId = reader.readString("node_id", true);
+    String nodeId = readNodeId(reader, sender, senderUtf8);
     if (reader.remainingBytes() > 0) {
       throw new ProtocolException(
           reader.remainingBytes() + " trailing bytes after the envelope of '" + type + "'");
@@ -96,17 +117,30 @@ public final class MessageCodec {
    * The rest of the frame after {@code type} with a typed reader, or null to decode generically.
    */
   private static Message decodeTyped(
-      DataReader typed, MsgpackReader reader, byte[] frame, String type) {
+      DataReader typed,
+      MsgpackReader reader,
+      byte[] frame,
+      String type,
+      String sender,
+      byte[] senderUtf8) {
     try {
       Object data = typed.read(reader, frame);
       if (data == null) {
         return null;
       }
-      String nodeId = reader.readString("node_id", true);
+      String nodeId = readNodeId(reader, sender, senderUtf8);
       return reader.remainingBytes() == 0 ? new Message(type, data, nodeId) : null;
     } catch (ProtocolException | RuntimeException e) {
       // A shape the reader does not take, or a bug in it: the generic decoding has the last word.
       return null;
     }
+  }
+
+  private static String readNodeId(MsgpackReader reader, String sender, byte[] senderUtf8)
+      throws ProtocolException {
+    if (sender != null && reader.skipStringIfEquals(senderUtf8)) {
+      return sender;
+    }
+    return reader.readString("node_id", true);
   }
 }

@@ -78,7 +78,7 @@ final class FrameCodec {
     }
     skipRest(socket);
     try {
-      Message message = decode(payload);
+      Message message = decode(payload, null, null);
       return new RpcEvent.Received(sender.apply(message), message);
     } catch (ProtocolException e) {
       return new RpcEvent.Malformed(NO_IDENTITY, e);
@@ -119,16 +119,20 @@ final class FrameCodec {
       return new RpcEvent.Malformed(identity, identityError);
     }
     try {
-      return new RpcEvent.Received(nodeId, decode(payload));
+      return new RpcEvent.Received(nodeId, decode(payload, nodeId, identity));
     } catch (ProtocolException e) {
       return new RpcEvent.Malformed(identity, e);
     }
   }
 
-  /** Decodes on the I/O thread; a decoder bug becomes a malformed frame, not a dead loop. */
-  private Message decode(byte[] frame) throws ProtocolException {
+  /**
+   * Decodes on the I/O thread; a decoder bug becomes a malformed frame, not a dead loop.
+   *
+   * @param sender the node id of the sender's identity {@code senderUtf8}, or null if unknown
+   */
+  private Message decode(byte[] frame, String sender, byte[] senderUtf8) throws ProtocolException {
     try {
-      return MessageCodec.decode(frame, limits, readers);
+      return MessageCodec.decode(frame, limits, readers, sender, senderUtf8);
     } catch (RuntimeException | StackOverflowError e) {
       log.error("{}: decoder threw instead of ProtocolException", owner, e);
       throw new ProtocolException("decoder failed: " + e, e);
