@@ -13,13 +13,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * The I/O thread of {@link ZmqRpcServer}: one NIO selector over the listening socket and every
  * worker connection, speaking ZMTP 3.x as a ROUTER.
  *
- * <p>Per loop step: wait in {@link Selector#select(long)} until a socket is ready, a caller queued
- * a message ({@link #wakeUp()}), the inbound queue has room again, or a handshake deadline is due;
- * then accept, read and parse what arrived, route queued outbound messages to their peers and write
- * each peer's batch with one system call. Work per step is proportional to the sockets that are
- * ready, never to the number of connections (unlike JeroMQ 0.6's poller, which walks all of them
- * whenever an interest set changes).
+ * <p>Per loop step: wait in {@link Selector#select(Consumer, long)} until a socket is ready, a
+ * caller queued a message ({@link #wakeUp()}), the inbound queue has room again, or a handshake
+ * deadline is due; then accept, read and parse what arrived, route queued outbound messages to
+ * their peers and write each peer's batch with one system call. Work per step is proportional to
+ * the sockets that are ready, never to the number of connections (unlike JeroMQ 0.6's poller, which
+ * walks all of them whenever an interest set changes).
  *
  * <p>Inbound back-pressure: events go to the bounded {@link Inbox}; when it is full they wait in a
  * small overflow (at most what one read delivered) and reading stops on every connection until the
@@ -86,6 +86,7 @@ final class ZmtpRouterLoop {
   private final ArrayDeque<ZmtpPeer> handshaking = new ArrayDeque<>();
   private final List<ZmtpPeer> toFlush = new ArrayList<>();
   private final ArrayDeque<RpcEvent> overflow = new ArrayDeque<>();
+  private final Consumer<SelectionKey> onReady = this::onReady;
   private final byte[] ourGreeting = ZmtpGreeting.ours();
   private final byte[] routerReadyFrame = ZmtpCommand.routerReady().toFrame();
   private final ProtocolLog faults;
@@ -162,31 +163,13 @@ final class ZmtpRouterLoop {
       // Rounded up, so a timer due in 0.3 ms is not polled for in a busy loop.
       timeoutMillis = Math.max(0, (consumerWaitNanos + 999_999) / 1_000_000);
     }
+    // The consumer form: no selected-key set to fill, iterate and empty on every step.
     if (timeoutMillis > 0) {
-      selector.select(timeoutMillis);
+      selector.select(onReady, timeoutMillis);
     } else {
-      selector.selectNow();
+      selector.selectNow(onReady);
     }
     wakeRequested.set(false);
-    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-    while (ready.hasNext()) {
-      SelectionKey key = ready.next();
-      ready.remove();
-      if (!key.isValid()) {
-        continue;
-      }
-      if (key.isAcceptable()) {
-        accept();
-      } else {
-        ZmtpPeer peer = (ZmtpPeer) key.attachment();
-        if (key.isWritable()) {
-          scheduleFlush(peer);
-        }
-        if (key.isValid() && key.isReadable() && reading && overflow.isEmpty()) {
-          read(peer);
-        }
-      }
-    }
     if (attached != null) {
       afterStep(attached);
     }
@@ -194,6 +177,24 @@ final class ZmtpRouterLoop {
     flushScheduled();
     expireHandshakes();
     updateReading();
+  }
+
+  /** Handles one ready key; called by the selector during {@link #step()}. */
+  private void onReady(SelectionKey key) {
+    if (!key.isValid()) {
+      return;
+    }
+    if (key.isAcceptable()) {
+      accept();
+    } else {
+      ZmtpPeer peer = (ZmtpPeer) key.attachment();
+      if (key.isWritable()) {
+        scheduleFlush(peer);
+      }
+      if (key.isValid() && key.isReadable() && reading && overflow.isEmpty()) {
+        read(peer);
+      }
+    }
   }
 
   private void afterStep(IoThreadConsumer attached) {
