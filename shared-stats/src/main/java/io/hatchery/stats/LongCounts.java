@@ -8,13 +8,24 @@ import java.util.Arrays;
  * num_fail_per_sec} (epoch second &rarr; count) dicts.
  *
  * <p>Like the Python dicts, a key added with a count of 0 is kept (it takes part in Locust's
- * percentile walk). Iteration order is unspecified; use {@link #sortedKeys()} for ordered walks.
+ * percentile walk), and iteration follows insertion order; use {@link #sortedKeys()} for ordered
+ * walks.
+ *
+ * <p>Layout, as CPython's compact dict: the keys and counts sit densely in insertion order, and a
+ * separate open-addressing index (slot &rarr; position) finds a key. The index is built only when a
+ * lookup first needs it, and never for {@value #SCAN_LIMIT} keys or fewer, which are scanned. So a
+ * map read from a worker's report ({@link Builder}) is two exactly sized arrays that a merge walks
+ * once, instead of a half-empty hash table per entry per report.
  *
  * <p>Thread-safety: not thread-safe; confine to one thread or publish safely.
  */
 public final class LongCounts {
+  /** Up to this many keys, a lookup scans the keys instead of building the index. */
+  static final int SCAN_LIMIT = 8;
 
-  /** Receives one key and its count. */
+  private static final long[] NO_LONGS = new long[0];
+
+  /** Functional interface for {@link #forEach}: receives one key and its count. */
   @FunctionalInterface
   public interface Visitor {
     void accept(long key, long count);
@@ -22,56 +33,57 @@ public final class LongCounts {
 
   private long[] keys;
   private long[] counts;
-  private boolean[] used;
   private int size;
+
+  /** Slot &rarr; position + 1 (0: empty); null until built; capacity at least twice the keys'. */
+  private int[] index;
 
   /** Creates an empty map. */
   public LongCounts() {
-    this(8);
+    this(NO_LONGS, NO_LONGS, 0);
   }
 
   /** Creates an empty map that holds {@code expectedKeys} keys without growing. */
   public static LongCounts withExpectedKeys(int expectedKeys) {
-    int capacity = 8;
-    while (capacity < expectedKeys * 2 && capacity < (1 << 30)) {
-      capacity <<= 1;
-    }
-    return new LongCounts(capacity);
+    int capacity = Math.max(0, expectedKeys);
+    return new LongCounts(new long[capacity], new long[capacity], 0);
   }
 
-  private LongCounts(int capacity) {
-    keys = new long[capacity];
-    counts = new long[capacity];
-    used = new boolean[capacity];
+  private LongCounts(long[] keys, long[] counts, int size) {
+    this.keys = keys;
+    this.counts = counts;
+    this.size = size;
   }
 
   /** Returns the count of {@code key}, 0 when absent. */
   public long get(long key) {
-    int slot = find(key);
-    return slot >= 0 ? counts[slot] : 0;
+    int position = positionOf(key);
+    return position >= 0 ? counts[position] : 0;
   }
 
   /** Returns whether {@code key} is present (possibly with a count of 0). */
   public boolean containsKey(long key) {
-    return find(key) >= 0;
+    return positionOf(key) >= 0;
   }
 
   /** Adds {@code delta} to the count of {@code key}, inserting the key if absent. */
   public void add(long key, long delta) {
-    int mask = keys.length - 1;
-    int slot = hash(key) & mask;
-    while (used[slot]) {
-      if (keys[slot] == key) {
-        counts[slot] += delta;
-        return;
-      }
-      slot = (slot + 1) & mask;
+    int position = positionOf(key);
+    if (position >= 0) {
+      counts[position] += delta;
+      return;
     }
-    used[slot] = true;
-    keys[slot] = key;
-    counts[slot] = delta;
-    if (++size * 2 > keys.length) {
-      grow();
+    if (size == keys.length) {
+      int capacity = Math.max(4, size * 2);
+      keys = Arrays.copyOf(keys, capacity);
+      counts = Arrays.copyOf(counts, capacity);
+      index = null; // rebuilt at the new size by the next lookup
+    }
+    keys[size] = key;
+    counts[size] = delta;
+    size++;
+    if (index != null) {
+      insert(index, key, size);
     }
   }
 
@@ -79,11 +91,8 @@ public final class LongCounts {
   public void addAll(LongCounts other) {
     long[] otherKeys = other.keys;
     long[] otherCounts = other.counts;
-    boolean[] otherUsed = other.used;
-    for (int i = 0; i < otherKeys.length; i++) {
-      if (otherUsed[i]) {
-        add(otherKeys[i], otherCounts[i]);
-      }
+    for (int i = 0, n = other.size; i < n; i++) {
+      add(otherKeys[i], otherCounts[i]);
     }
   }
 
@@ -100,43 +109,30 @@ public final class LongCounts {
   /** Returns the sum of all counts. */
   public long sum() {
     long sum = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        sum += counts[i];
-      }
+    for (int i = 0; i < size; i++) {
+      sum += counts[i];
     }
     return sum;
   }
 
   /** Returns the keys in ascending order (a new array). */
   public long[] sortedKeys() {
-    long[] sorted = new long[size];
-    int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        sorted[n++] = keys[i];
-      }
-    }
+    long[] sorted = Arrays.copyOf(keys, size);
     Arrays.sort(sorted);
     return sorted;
   }
 
-  /** Visits every key and count, in unspecified order. */
+  /** Visits every key and count, in insertion order. */
   public void forEach(Visitor visitor) {
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        visitor.accept(keys[i], counts[i]);
-      }
+    for (int i = 0; i < size; i++) {
+      visitor.accept(keys[i], counts[i]);
     }
   }
 
   /** Returns an independent copy. */
   public LongCounts copy() {
-    LongCounts copy = new LongCounts(0);
-    copy.keys = keys.clone();
-    copy.counts = counts.clone();
-    copy.used = used.clone();
-    copy.size = size;
+    LongCounts copy = new LongCounts(keys.clone(), counts.clone(), size);
+    copy.index = index == null ? null : index.clone();
     return copy;
   }
 
@@ -146,12 +142,10 @@ public final class LongCounts {
    */
   public LongCounts minus(LongCounts old) {
     LongCounts diff = new LongCounts();
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        long d = counts[i] - old.get(keys[i]);
-        if (d != 0) {
-          diff.add(keys[i], d);
-        }
+    for (int i = 0; i < size; i++) {
+      long d = counts[i] - old.get(keys[i]);
+      if (d != 0) {
+        diff.add(keys[i], d);
       }
     }
     return diff;
@@ -159,8 +153,10 @@ public final class LongCounts {
 
   /** Removes every key. */
   public void clear() {
-    Arrays.fill(used, false);
     size = 0;
+    if (index != null) {
+      Arrays.fill(index, 0);
+    }
   }
 
   @Override
@@ -168,8 +164,9 @@ public final class LongCounts {
     if (!(o instanceof LongCounts other) || other.size != size) {
       return false;
     }
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i] && (!other.containsKey(keys[i]) || other.get(keys[i]) != counts[i])) {
+    for (int i = 0; i < size; i++) {
+      int position = other.positionOf(keys[i]);
+      if (position < 0 || other.counts[position] != counts[i]) {
         return false;
       }
     }
@@ -179,10 +176,8 @@ public final class LongCounts {
   @Override
   public int hashCode() {
     int h = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        h += Long.hashCode(keys[i]) ^ Long.hashCode(counts[i]);
-      }
+    for (int i = 0; i < size; i++) {
+      h += Long.hashCode(keys[i]) ^ Long.hashCode(counts[i]);
     }
     return h;
   }
@@ -196,35 +191,135 @@ public final class LongCounts {
     return sb.append('}').toString();
   }
 
-  private int find(long key) {
-    int mask = keys.length - 1;
-    int slot = hash(key) & mask;
-    while (used[slot]) {
-      if (keys[slot] == key) {
-        return slot;
+  /** The position of {@code key} in the dense arrays, or -1. */
+  private int positionOf(long key) {
+    if (index == null) {
+      if (size <= SCAN_LIMIT) {
+        for (int i = 0; i < size; i++) {
+          if (keys[i] == key) {
+            return i;
+          }
+        }
+        return -1;
       }
+      index = buildIndex(keys, size);
+    }
+    int[] table = index;
+    int mask = table.length - 1;
+    for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if (keys[entry - 1] == key) {
+        return entry - 1;
+      }
+    }
+  }
+
+  private static int[] buildIndex(long[] keys, int size) {
+    int[] table = new int[tableCapacity(keys.length)];
+    for (int i = 0; i < size; i++) {
+      insert(table, keys[i], i + 1);
+    }
+    return table;
+  }
+
+  /** Puts {@code entry} (position + 1) of a key known to be absent into {@code table}. */
+  private static void insert(int[] table, long key, int entry) {
+    int mask = table.length - 1;
+    int slot = hash(key) & mask;
+    while (table[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    return -1;
+    table[slot] = entry;
   }
 
-  private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    boolean[] oldUsed = used;
-    keys = new long[oldKeys.length * 2];
-    counts = new long[oldKeys.length * 2];
-    used = new boolean[oldKeys.length * 2];
-    size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldUsed[i]) {
-        add(oldKeys[i], oldCounts[i]);
-      }
+  /** A power of two of at least twice {@code keys}, so the index is at most half full. */
+  static int tableCapacity(int keys) {
+    int capacity = 8;
+    while (capacity < keys * 2 && capacity < (1 << 30)) {
+      capacity <<= 1;
     }
+    return capacity;
   }
 
-  private static int hash(long key) {
+  static int hash(long key) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32));
+  }
+
+  /**
+   * Collects the pairs of one map whose keys must be distinct, as a report's dicts are, and makes
+   * an exactly sized {@link LongCounts} of them, with no index. Reusable: its own table, which
+   * finds duplicates, is cleared by a generation stamp, so each map costs only its pairs, and the
+   * only memory a map leaves behind is its two arrays.
+   *
+   * <p>Not thread-safe: one builder per thread, reused map after map.
+   */
+  public static final class Builder {
+    private long[] keys = new long[64];
+    private long[] counts = new long[64];
+    private int size;
+    private long[] tableKeys = new long[128];
+    private int[] tableStamps = new int[128];
+    private int stamp = 1;
+
+    /** Forgets the pairs of the previous map. */
+    public void reset() {
+      size = 0;
+      if (++stamp == 0) {
+        Arrays.fill(tableStamps, 0);
+        stamp = 1;
+      }
+    }
+
+    /**
+     * Adds a pair; false, adding nothing, if {@code key} was already added since {@link #reset}.
+     */
+    public boolean put(long key, long count) {
+      if (size * 2 >= tableKeys.length) {
+        growTable();
+      }
+      int mask = tableKeys.length - 1;
+      int slot = hash(key) & mask;
+      while (tableStamps[slot] == stamp) {
+        if (tableKeys[slot] == key) {
+          return false;
+        }
+        slot = (slot + 1) & mask;
+      }
+      tableStamps[slot] = stamp;
+      tableKeys[slot] = key;
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        counts = Arrays.copyOf(counts, size * 2);
+      }
+      keys[size] = key;
+      counts[size] = count;
+      size++;
+      return true;
+    }
+
+    /** The pairs added since {@link #reset}, in order, as a new map. */
+    public LongCounts build() {
+      return new LongCounts(Arrays.copyOf(keys, size), Arrays.copyOf(counts, size), size);
+    }
+
+    private void growTable() {
+      int capacity = tableKeys.length * 2;
+      tableKeys = new long[capacity];
+      tableStamps = new int[capacity];
+      stamp = 1;
+      int mask = capacity - 1;
+      for (int i = 0; i < size; i++) {
+        int slot = hash(keys[i]) & mask;
+        while (tableStamps[slot] == stamp) {
+          slot = (slot + 1) & mask;
+        }
+        tableStamps[slot] = stamp;
+        tableKeys[slot] = keys[i];
+      }
+    }
   }
 }

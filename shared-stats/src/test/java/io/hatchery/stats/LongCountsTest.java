@@ -2,7 +2,10 @@ package io.hatchery.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -52,5 +55,69 @@ class LongCountsTest {
     counts.add(1, 1);
     assertThat(copy.get(1)).isEqualTo(1);
     assertThat(counts.get(1)).isEqualTo(2);
+  }
+
+  @Test
+  void everyOperationAgreesWithAnInsertionOrderedMapAtEverySize() {
+    Random random = new Random(11);
+    // Sizes around the scan limit and the growth points of the keys and of the index.
+    for (int keys :
+        new int[] {0, 1, LongCounts.SCAN_LIMIT, LongCounts.SCAN_LIMIT + 1, 16, 17, 300}) {
+      LongCounts counts = random.nextBoolean() ? new LongCounts() : LongCounts.withExpectedKeys(5);
+      Map<Long, Long> reference = new LinkedHashMap<>();
+      for (int i = 0; i < keys * 3; i++) {
+        long key = random.nextInt(keys) * 1_000_003L - 7;
+        long delta = random.nextInt(4);
+        counts.add(key, delta);
+        reference.merge(key, delta, Long::sum);
+        // Lookups in between build the index early; additions after it must keep it right.
+        assertThat(counts.get(key)).isEqualTo(reference.get(key));
+      }
+      assertThat(visited(counts)).as("%d keys", keys).isEqualTo(entries(reference));
+      assertThat(counts.containsKey(Long.MIN_VALUE)).isFalse();
+      LongCounts copy = counts.copy();
+      counts.add(42, 1);
+      assertThat(visited(copy)).isEqualTo(entries(reference));
+      assertThat(counts.get(42)).isEqualTo(reference.getOrDefault(42L, 0L) + 1);
+      counts.clear();
+      assertThat(counts.isEmpty()).isTrue();
+      assertThat(counts.get(42)).isZero();
+      counts.add(42, 2);
+      assertThat(visited(counts)).containsExactly(Map.entry(42L, 2L));
+    }
+  }
+
+  @Test
+  void aBuilderRejectsDuplicatesAndLeavesExactlyItsPairs() {
+    LongCounts.Builder builder = new LongCounts.Builder();
+    Random random = new Random(3);
+    for (int map = 0; map < 200; map++) {
+      builder.reset();
+      Map<Long, Long> reference = new LinkedHashMap<>();
+      int pairs = random.nextInt(map % 10 == 0 ? 500 : 60);
+      for (int i = 0; i < pairs; i++) {
+        long key = random.nextInt(pairs * 2 + 1);
+        long count = random.nextInt(1000);
+        boolean fresh = !reference.containsKey(key);
+        assertThat(builder.put(key, count)).isEqualTo(fresh);
+        reference.putIfAbsent(key, count);
+      }
+      LongCounts built = builder.build();
+      assertThat(visited(built)).isEqualTo(entries(reference));
+      reference.forEach((k, v) -> assertThat(built.get(k)).isEqualTo(v));
+      built.add(-1, 5); // a built map grows like any other
+      assertThat(built.get(-1)).isEqualTo(5);
+    }
+  }
+
+  /** The pairs in the order {@link LongCounts#forEach} visits them. */
+  private static List<Map.Entry<Long, Long>> visited(LongCounts counts) {
+    List<Map.Entry<Long, Long>> pairs = new ArrayList<>();
+    counts.forEach((key, count) -> pairs.add(Map.entry(key, count)));
+    return pairs;
+  }
+
+  private static List<Map.Entry<Long, Long>> entries(Map<Long, Long> map) {
+    return List.copyOf(map.entrySet());
   }
 }

@@ -33,11 +33,16 @@ import java.util.Map;
  * <p>{@link MasterBuilder} installs it on the master's TCP ROUTER ({@code ZmqRpcServer.bind});
  * public for benchmarks.
  *
- * <p>Thread-safety: stateless; runs on the transport's I/O thread.
+ * <p>Thread-safety: stateless but for a per-thread scratch builder; runs on the transport's I/O
+ * thread.
  */
 public final class StatsDataReader implements DataReader {
   /** Nesting levels as the generic decoding counts them: the envelope array is level 1. */
   private static final int DATA_DEPTH = 2;
+
+  /** Each I/O thread's reusable builder of the counts maps: they leave only their own arrays. */
+  private static final ThreadLocal<LongCounts.Builder> BUILDER =
+      ThreadLocal.withInitial(LongCounts.Builder::new);
 
   @Override
   public Object read(MsgpackReader in, byte[] frame) throws ProtocolException {
@@ -141,7 +146,8 @@ public final class StatsDataReader implements DataReader {
       throws ProtocolException, MalformedStatsException {
     expect(in.nextIsMap());
     int pairs = in.readMapHeader(entryDepth + 1);
-    LongCounts counts = LongCounts.withExpectedKeys(pairs);
+    LongCounts.Builder counts = BUILDER.get();
+    counts.reset();
     for (int i = 0; i < pairs; i++) {
       long key;
       if (in.nextIsInt()) {
@@ -150,11 +156,11 @@ public final class StatsDataReader implements DataReader {
         expect(in.nextIsFloat());
         key = StatsEntryMaps.floatKey(in.readFloat(), mapName);
       }
-      counts.add(key, count(in));
+      // Keys that coincide (150 and 150.0, or two that round alike) are last-wins in the generic
+      // map.
+      expect(counts.put(key, count(in)));
     }
-    // Keys that coincide (150 and 150.0, or two that round alike) are last-wins in the generic map.
-    expect(counts.size() == pairs);
-    return counts;
+    return counts.build();
   }
 
   private static String string(MsgpackReader in) throws ProtocolException {

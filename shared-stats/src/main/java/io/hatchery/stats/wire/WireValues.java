@@ -58,8 +58,16 @@ final class WireValues {
   static long numericKey(Object value, String key) throws MalformedStatsException {
     if (value instanceof Long l) {
       return l;
-    } else if (value instanceof Double d && Double.isFinite(d) && Math.abs(d) < LONG_LIMIT) {
-      return (long) Math.rint(d);
+    } else if (value instanceof Double d) {
+      return numericKey(d.doubleValue(), key);
+    }
+    throw malformed(key, value, "a numeric map key");
+  }
+
+  /** {@link #numericKey(Object, String)} of a float, without boxing it. */
+  static long numericKey(double value, String key) throws MalformedStatsException {
+    if (Double.isFinite(value) && Math.abs(value) < LONG_LIMIT) {
+      return (long) Math.rint(value);
     }
     throw malformed(key, value, "a numeric map key");
   }
