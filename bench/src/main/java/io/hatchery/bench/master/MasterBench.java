@@ -12,11 +12,18 @@ import java.util.OptionalLong;
  * master's CPU time and the reports and heartbeats sent, then stops reporting 6 s before the end
  * and compares the master's final total with the requests the fleet sent.
  *
- * <p>Arguments: {@code <hatchery|locust> <workers> <runTimeSeconds> [entries] [buckets]}.
+ * <p>Arguments: {@code <hatchery|floor|locust> <workers> <runTimeSeconds> [entries] [buckets]}
+ * ({@code floor}: {@link TransportFloorMain}, the master's transport alone). With {@code
+ * -Dhatchery.bench.reports=false} the workers send heartbeats only, which with a full run gives a
+ * report's cost apart from its heartbeats'.
  */
 public final class MasterBench {
   private static final Duration WARMUP = Duration.ofSeconds(6);
   private static final Duration QUIET_END = Duration.ofSeconds(6);
+
+  /** False ({@code -Dhatchery.bench.reports=false}): the workers send heartbeats only. */
+  private static final boolean REPORTS =
+      Boolean.parseBoolean(System.getProperty("hatchery.bench.reports", "true"));
 
   private MasterBench() {}
 
@@ -28,7 +35,8 @@ public final class MasterBench {
     int buckets = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     try (MasterProcess master = MasterProcess.start(kind, workers, runTime)) {
       Runtime.getRuntime().addShutdownHook(new Thread(master::kill));
-      WorkerFleet fleet = new WorkerFleet("127.0.0.1", master.port(), workers, entries, buckets);
+      WorkerFleet fleet =
+          new WorkerFleet("127.0.0.1", master.port(), workers, entries, buckets, REPORTS);
       Thread fleetThread = Thread.ofPlatform().name("worker-fleet").start(fleet);
       try {
         run(kind, workers, runTime, entries, buckets, master, fleet);
@@ -73,23 +81,28 @@ public final class MasterBench {
     fleet.stopReporting();
     OptionalLong total = master.awaitTotal(runTime.plusSeconds(120));
     long sent = fleet.requestsSent();
+    boolean merges = !kind.equals("floor");
     System.out.println(
         String.format(
             Locale.ROOT,
-            "| %s | %,d | %dx%d | %.0f | %.0f | %.1f %% | %.1f | %,d MB | %.0f %% | %,d | %s | %s |",
-            kind,
+            "| %s | %,d | %dx%d | %.0f | %.0f | %.1f %% | %s | %,d MB | %.0f %% | %,d | %s | %s |",
+            REPORTS ? kind : kind + " (heartbeats only)",
             workers,
             entries,
             buckets,
             reports / seconds,
             heartbeats / seconds,
             100 * masterCpuSeconds / seconds,
-            reports == 0 ? 0 : masterCpuSeconds * 1e6 / reports,
+            reports == 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.1f", masterCpuSeconds * 1e6 / reports),
             rss / (1024 * 1024),
             100 * harnessCpuSeconds / seconds,
             sent,
-            total.isPresent() ? String.format(Locale.ROOT, "%,d", total.getAsLong()) : "n/a",
-            total.isPresent() && total.getAsLong() == sent ? "yes" : "**no**"));
+            !merges
+                ? "not merged"
+                : total.isPresent() ? String.format(Locale.ROOT, "%,d", total.getAsLong()) : "n/a",
+            !merges ? "n/a" : total.isPresent() && total.getAsLong() == sent ? "yes" : "**no**"));
   }
 
   private static long harnessCpuNanos() {

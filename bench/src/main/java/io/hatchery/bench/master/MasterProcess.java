@@ -64,7 +64,7 @@ final class MasterProcess implements AutoCloseable {
     Path log = directory.resolve("master.log");
     List<String> command =
         switch (kind) {
-          case "hatchery" -> {
+          case "hatchery", "floor" -> {
             List<String> java = new ArrayList<>();
             java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String jvmArgs = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
@@ -75,7 +75,8 @@ final class MasterProcess implements AutoCloseable {
                 List.of(
                     "-cp",
                     absoluteClassPath(),
-                    HatcheryMasterMain.class.getName(),
+                    (kind.equals("floor") ? TransportFloorMain.class : HatcheryMasterMain.class)
+                        .getName(),
                     Integer.toString(port),
                     Integer.toString(workers),
                     Long.toString(runTime.toSeconds())));
@@ -105,7 +106,7 @@ final class MasterProcess implements AutoCloseable {
                 "out",
                 "--only-summary");
           }
-          default -> throw new IllegalArgumentException("master must be hatchery or locust");
+          default -> throw new IllegalArgumentException("master must be hatchery, floor or locust");
         };
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -149,6 +150,9 @@ final class MasterProcess implements AutoCloseable {
   OptionalLong awaitTotal(Duration timeout) throws Exception {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return OptionalLong.empty();
+    }
+    if (kind.equals("floor")) {
+      return OptionalLong.empty(); // merges nothing
     }
     if (kind.equals("hatchery")) {
       for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {

@@ -55,12 +55,17 @@ final class WorkerFleet implements Runnable {
   private final AtomicLong firstSpawnNanos = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
   private volatile Exception lastError;
-  private volatile boolean reporting = true;
+  private volatile boolean reporting;
   private volatile boolean done;
   private long reportSecond;
   private SyntheticReport report;
 
-  WorkerFleet(String host, int port, int workers, int entries, int buckets) {
+  /**
+   * @param reports whether workers send {@code stats} at all (false: heartbeats only, to tell the
+   *     two apart in the master's cost)
+   */
+  WorkerFleet(String host, int port, int workers, int entries, int buckets, boolean reports) {
+    this.reporting = reports;
     this.host = host;
     this.port = port;
     this.entries = entries;
