@@ -50,6 +50,9 @@ final class WorkerViews {
         Integer slot = slots.get(node);
         if (slot == null) {
           append(node);
+        } else if (sameContribution(slot, node)) {
+          // A heartbeat, usually: the totals stay, and the old view need not be read.
+          set(slot, node, views[slot], classSources[slot]);
         } else {
           subtract(slot);
           set(slot, node, views[slot], classSources[slot]);
@@ -175,6 +178,17 @@ final class WorkerViews {
     users[slot] = node.userCount();
     missing[slot] = node.isMissing();
     classSources[slot] = source;
+  }
+
+  /**
+   * Whether {@code node} would add to the totals exactly what the view in {@code slot} added: the
+   * same missing flag, user count and per-class map (the node keeps its map while reports repeat
+   * the counts, see {@link #set}).
+   */
+  private boolean sameContribution(int slot, WorkerNode node) {
+    return missing[slot] == node.isMissing()
+        && users[slot] == node.userCount()
+        && classSources[slot] == node.userClassesCount();
   }
 
   /** Adds the contribution of the view in {@code slot} to the totals. */
