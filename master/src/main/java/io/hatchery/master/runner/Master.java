@@ -8,6 +8,7 @@ import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageCodec;
 import io.hatchery.protocol.payload.CustomMessage;
 import io.hatchery.protocol.transport.IoThreadConsumer;
+import io.hatchery.protocol.transport.PeerSlot;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.protocol.transport.RpcServer;
 import io.hatchery.protocol.transport.ZmqRpcServer;
@@ -252,6 +253,11 @@ public final class Master implements MasterControl, AutoCloseable {
     @Override
     public void onEvent(RpcEvent event) {
       runner.handle(event);
+    }
+
+    @Override
+    public void onEvent(RpcEvent event, PeerSlot peer) {
+      runner.handle(event, peer);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.hatchery.master.workers.UnknownPeers;
 import io.hatchery.master.workers.WorkerNode;
 import io.hatchery.master.workers.WorkerRegistry;
 import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.protocol.transport.PeerSlot;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.protocol.transport.RpcServer;
 import io.hatchery.stats.RequestStats;
@@ -109,9 +110,19 @@ public final class MasterRunner {
 
   /** Handles one transport event; never throws (faults are logged with the node id). */
   public void handle(RpcEvent event) {
+    handle(event, null);
+  }
+
+  /**
+   * {@link #handle(RpcEvent)} for an event read from a connection whose {@link PeerSlot} the runner
+   * may use to keep the sender's registry node (no lookup by node id per message).
+   *
+   * @param peer the connection's slot, or null when the transport has none
+   */
+  public void handle(RpcEvent event, PeerSlot peer) {
     Instant now = clock.instant(); // one clock read per message, shared by its handler
     try {
-      messages.handle(event, now);
+      messages.handle(event, now, peer);
     } catch (RuntimeException e) {
       String node =
           event instanceof RpcEvent.Received r

@@ -11,6 +11,7 @@ import io.hatchery.protocol.payload.ExceptionPayload;
 import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.SpawningCompletePayload;
 import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.protocol.transport.PeerSlot;
 import io.hatchery.protocol.transport.RpcEvent;
 import io.hatchery.stats.wire.MalformedStatsException;
 import io.hatchery.stats.wire.StatsReportMaps;
@@ -45,15 +46,20 @@ final class WorkerMessages {
     this.runner = runner;
   }
 
-  /** Handles one event; {@code at} is the clock's instant when handling began. */
-  void handle(RpcEvent event, Instant at) {
+  /**
+   * Handles one event; {@code at} is the clock's instant when handling began.
+   *
+   * @param peer the sender's connection slot, where its registry node is kept; null if none
+   */
+  void handle(RpcEvent event, Instant at, PeerSlot peer) {
     switch (event) {
       case RpcEvent.Malformed malformed -> onMalformed(malformed);
-      case RpcEvent.Received received -> onReceived(received.nodeId(), received.message(), at);
+      case RpcEvent.Received received ->
+          onReceived(received.nodeId(), received.message(), at, peer);
     }
   }
 
-  private void onReceived(String nodeId, Message message, Instant at) {
+  private void onReceived(String nodeId, Message message, Instant at, PeerSlot peer) {
     long now = at.toEpochMilli();
     if (nodeId.isEmpty()) {
       runner.peerLog.warn("no-id", now, "Dropped a " + message.type() + " without a node id");
@@ -69,16 +75,15 @@ final class WorkerMessages {
       onClientReady(nodeId, message.data());
       return;
     }
-    Optional<WorkerNode> known = runner.registry.find(nodeId);
-    if (known.isEmpty() && runner.registry.isStopping(nodeId, at)) {
+    WorkerNode node = registered(nodeId, peer);
+    if (node == null && runner.registry.isStopping(nodeId, at)) {
       onFromStopping(nodeId, message);
       return;
     }
-    if (known.isEmpty()) {
+    if (node == null) {
       onFromUnknown(nodeId, message.type(), now);
       return;
     }
-    WorkerNode node = known.get();
     try {
       switch (message.type()) {
         case MessageType.HEARTBEAT -> onHeartbeat(node, message.data(), at);
@@ -101,6 +106,25 @@ final class WorkerMessages {
           "Dropped malformed " + message.type() + " from worker " + nodeId + ": " + e.getMessage());
     }
     runner.checkStopped(); // O(1): per-state counts
+  }
+
+  /**
+   * The node registered as {@code nodeId}, or null. The one kept in the sender's connection slot is
+   * used while it is still the registered one (a connection speaks for one node id, since the id is
+   * its identity); otherwise it is looked up and kept there.
+   */
+  private WorkerNode registered(String nodeId, PeerSlot peer) {
+    if (peer != null
+        && peer.get() instanceof WorkerNode kept
+        && runner.registry.holds(kept)
+        && kept.id().equals(nodeId)) {
+      return kept;
+    }
+    WorkerNode found = runner.registry.find(nodeId).orElse(null);
+    if (peer != null) {
+      peer.set(found);
+    }
+    return found;
   }
 
   private void onClientReady(String nodeId, Object data) {

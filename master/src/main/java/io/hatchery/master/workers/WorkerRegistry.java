@@ -119,6 +119,11 @@ public final class WorkerRegistry {
     return true;
   }
 
+  /** Whether {@code node} is registered here now (not removed, nor replaced by a re-register). */
+  public boolean holds(WorkerNode node) {
+    return node.isRegisteredIn(this);
+  }
+
   public Optional<WorkerNode> find(String id) {
     return Optional.ofNullable(nodes.get(id));
   }

@@ -3,8 +3,10 @@ package io.hatchery.master.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hatchery.master.control.WorkerView;
+import io.hatchery.master.workers.WorkerNode;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.protocol.transport.PeerSlot;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,40 @@ class MasterRunnerLivenessTest {
     assertThat(stateOf("vm_a")).isEqualTo(WorkerState.MISSING);
     h.advance(Duration.ofSeconds(3));
     assertThat(stateOf("vm_a")).isNull();
+  }
+
+  @Test
+  void aConnectionsSlotKeepsItsNodeOnlyWhileThatNodeIsRegistered() {
+    PeerSlot slot = new PeerSlot();
+    h.ready("vm_a", "");
+
+    h.runner.handle(RunnerHarness.received("vm_a", MessageType.STATS, requests(5)), slot);
+    WorkerNode first = (WorkerNode) slot.get();
+    assertThat(first.id()).isEqualTo("vm_a");
+    assertThat(total()).isEqualTo(5);
+
+    h.send("vm_a", MessageType.QUIT, null); // removed from the registry
+    h.runner.handle(RunnerHarness.received("vm_a", MessageType.STATS, requests(7)), slot);
+    assertThat(total()).as("a removed node's report").isEqualTo(5);
+    assertThat(h.sent("vm_a", MessageType.STOP)).hasSize(1);
+    assertThat(slot.get()).isNull();
+
+    h.send("vm_a", MessageType.CLIENT_READY, "");
+    h.runner.handle(RunnerHarness.received("vm_a", MessageType.STATS, requests(11)), slot);
+    assertThat(total()).isEqualTo(16);
+    assertThat(slot.get()).isInstanceOf(WorkerNode.class).isNotSameAs(first);
+    h.send("vm_a", MessageType.CLIENT_READY, ""); // re-registered: another node again
+    h.runner.handle(RunnerHarness.received("vm_a", MessageType.STATS, requests(13)), slot);
+    assertThat(total()).isEqualTo(29);
+    assertThat(slot.get()).isSameAs(h.runner.registry.find("vm_a").orElseThrow());
+  }
+
+  private static Object requests(int count) {
+    return StatsData.requests("/x", count);
+  }
+
+  private long total() {
+    return h.runner.publishNow().stats().total().numRequests();
   }
 
   @Test

@@ -42,8 +42,13 @@ final class RunnerHarness {
 
   /** Sends a message as worker {@code nodeId} (connected or not) and pumps. */
   void send(String nodeId, String type, Object data) {
-    rpc.server().inject(new RpcEvent.Received(nodeId, roundTrip(new Message(type, data, nodeId))));
+    rpc.server().inject(received(nodeId, type, data));
     pump();
+  }
+
+  /** The event of a message from worker {@code nodeId}, as a transport hands it over. */
+  static RpcEvent received(String nodeId, String type, Object data) {
+    return new RpcEvent.Received(nodeId, roundTrip(new Message(type, data, nodeId)));
   }
 
   void heartbeat(String nodeId, WorkerState state) {

@@ -17,6 +17,15 @@ public interface IoThreadConsumer {
   void onEvent(RpcEvent event);
 
   /**
+   * Handles one inbound event read from a connection, with that connection's {@link PeerSlot}.
+   * Events that were queued before the consumer was attached come through {@link
+   * #onEvent(RpcEvent)} instead. By default the slot is ignored.
+   */
+  default void onEvent(RpcEvent event, PeerSlot peer) {
+    onEvent(event);
+  }
+
+  /**
    * Runs after the events of each loop step, before queued messages are written (so what it sends
    * leaves in the same step).
    *

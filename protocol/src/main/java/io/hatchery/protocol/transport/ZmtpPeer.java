@@ -42,6 +42,9 @@ final class ZmtpPeer {
 
   ProtocolException identityError;
 
+  /** What the attached consumer keeps with this connection (see {@link PeerSlot}). */
+  final PeerSlot slot = new PeerSlot();
+
   /** Whether it is in the server's list of peers to flush after this loop step. */
   boolean flushScheduled;
 

@@ -211,9 +211,18 @@ final class ZmtpRouterLoop {
     }
   }
 
+  /** Hands over an event queued before the attach, which has no connection's slot. */
   private void handOver(RpcEvent event) {
+    handOver(event, null);
+  }
+
+  private void handOver(RpcEvent event, PeerSlot slot) {
     try {
-      consumer.onEvent(event);
+      if (slot == null) {
+        consumer.onEvent(event);
+      } else {
+        consumer.onEvent(event, slot);
+      }
     } catch (RuntimeException e) {
       log.error("{}: the attached consumer failed on an event; the loop continues", name, e);
     }
@@ -291,10 +300,10 @@ final class ZmtpRouterLoop {
     }
   }
 
-  private void deliver(RpcEvent event) {
+  private void deliver(RpcEvent event, ZmtpPeer from) {
     if (consumer != null) {
       inbox.drainTo(this::handOver); // keeps the order of events queued before the attach
-      handOver(event);
+      handOver(event, from.slot);
     } else if (overflow.isEmpty() && inbox.hasRoom()) {
       inbox.add(event);
       if (++deliveredSincePublish >= PUBLISH_BATCH) {
@@ -500,7 +509,7 @@ final class ZmtpRouterLoop {
       if (!peer.ready()) {
         throw new ProtocolException("message before the ZMTP handshake completed");
       }
-      deliver(frames.routed(peer.identity, peer.nodeId, peer.identityError, payload));
+      deliver(frames.routed(peer.identity, peer.nodeId, peer.identityError, payload), peer);
     }
 
     private void register(byte[] announced) {

@@ -105,6 +105,66 @@ class ZmqRpcServerAttachIT {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  /** Records, per event, the sender and what its connection's slot held; then keeps a mark. */
+  private static final class SlotRecorder implements IoThreadConsumer {
+    final LinkedBlockingQueue<Map.Entry<String, Object>> seen = new LinkedBlockingQueue<>();
+    final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(RpcEvent event) {
+      throw new AssertionError("an event read after the attach came without its slot");
+    }
+
+    @Override
+    public void onEvent(RpcEvent event, PeerSlot peer) {
+      String sender = ((RpcEvent.Received) event).nodeId();
+      Object held = peer.get();
+      seen.add(Map.entry(sender, held == null ? "empty" : held));
+      slots.add(peer);
+      peer.set("kept for " + sender);
+    }
+
+    @Override
+    public long afterStep() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean finished() {
+      return false;
+    }
+
+    @Override
+    public void stopped(Throwable failure) {}
+  }
+
+  @Test
+  void eachConnectionHasASlotOfItsOwnThatAReconnectStartsEmpty() throws Exception {
+    ZmqRpcServer server = closer.remember(ZmqRpcServer.bind("127.0.0.1", 0));
+    SlotRecorder recorder = new SlotRecorder();
+    server.attach(recorder);
+    ZmqRpcClient a = ZmqRpcClient.connect("127.0.0.1", server.port(), "vm_a");
+    ZmqRpcClient b = closer.remember(ZmqRpcClient.connect("127.0.0.1", server.port(), "vm_b"));
+
+    a.send(heartbeat("vm_a", 1));
+    assertThat(recorder.seen.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isEqualTo(Map.entry("vm_a", "empty"));
+    b.send(heartbeat("vm_b", 1));
+    assertThat(recorder.seen.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isEqualTo(Map.entry("vm_b", "empty"));
+    a.send(heartbeat("vm_a", 2));
+    assertThat(recorder.seen.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isEqualTo(Map.entry("vm_a", "kept for vm_a"));
+    assertThat(recorder.slots.get(2)).isSameAs(recorder.slots.get(0));
+    assertThat(recorder.slots.get(1)).isNotSameAs(recorder.slots.get(0));
+
+    a.close();
+    ZmqRpcClient again = closer.remember(ZmqRpcClient.connect("127.0.0.1", server.port(), "vm_a"));
+    again.send(heartbeat("vm_a", 3));
+    assertThat(recorder.seen.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isEqualTo(Map.entry("vm_a", "empty"));
+  }
+
   @Test
   void theConsumerRunsWhenItAsksWhenWokenAndStopsTheServerWhenFinished() throws Exception {
     ZmqRpcServer server = closer.remember(ZmqRpcServer.bind("127.0.0.1", 0));
