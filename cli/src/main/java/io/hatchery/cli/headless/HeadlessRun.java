@@ -6,8 +6,7 @@ import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.control.SwarmRequest;
-import io.hatchery.master.control.WorkerView;
-import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.master.headless.ExpectedWorkers;
 import io.hatchery.stats.report.ConsoleTables;
 import io.hatchery.stats.report.StatsJson;
 import java.io.IOException;
@@ -43,8 +42,7 @@ public final class HeadlessRun {
   private final PrintStream stdout;
   private final Optional<CsvFiles> csv;
   private final int nameWidth;
-  private final Instant createdAt;
-  private final int expectWorkers;
+  private final ExpectedWorkers expected;
   private Instant startedAt;
   private Instant lastPrintAt;
   private RunState lastState;
@@ -76,8 +74,13 @@ public final class HeadlessRun {
     this.stdout = stdout;
     this.csv = csv;
     this.nameWidth = nameWidth;
-    this.createdAt = clock.instant();
-    this.expectWorkers = expectWorkers;
+    this.expected =
+        new ExpectedWorkers(
+            expectWorkers,
+            settings.integer(LocustOption.EXPECT_WORKERS_MAX_WAIT).stream()
+                .mapToObj(Duration::ofSeconds)
+                .findFirst(),
+            clock.instant());
     if (expectWorkers == 0) {
       startSwarm();
     }
@@ -186,24 +189,14 @@ public final class HeadlessRun {
   }
 
   private void waitForWorkers(MasterSnapshot snapshot, Instant now) {
-    int expected = expectWorkers;
-    long ready = snapshot.workers().stream().filter(HeadlessRun::isReady).count();
-    if (ready >= expected) {
-      startSwarm();
-      return;
+    switch (expected.check(snapshot, now)) {
+      case READY -> startSwarm();
+      case GAVE_UP -> {
+        gaveUpWaiting = true;
+        done = true;
+      }
+      case WAITING -> {}
     }
-    int maxWaitSeconds = settings.integer(LocustOption.EXPECT_WORKERS_MAX_WAIT).orElse(0);
-    if (maxWaitSeconds > 0 && !now.isBefore(createdAt.plus(Duration.ofSeconds(maxWaitSeconds)))) {
-      LOG.error("Gave up waiting for workers to connect");
-      gaveUpWaiting = true;
-      done = true;
-      return;
-    }
-    LOG.info("Waiting for workers to be ready, {} of {} connected", ready, expected);
-  }
-
-  private static boolean isReady(WorkerView worker) {
-    return worker.state() == WorkerState.READY;
   }
 
   private void startSwarm() {

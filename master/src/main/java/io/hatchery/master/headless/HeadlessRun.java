@@ -4,9 +4,7 @@ import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.runner.MasterListener;
-import io.hatchery.protocol.payload.WorkerState;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,18 +43,19 @@ public final class HeadlessRun implements MasterListener {
   private final MasterControl control;
   private final HeadlessOptions options;
   private final InstantSource clock;
-  private final Instant createdAt;
+  private final ExpectedWorkers expected;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private volatile Phase phase = Phase.WAITING_FOR_WORKERS;
   private volatile boolean gaveUp;
   private boolean sawActiveRun;
-  private long lastWaitingLogSecond = -1;
 
   public HeadlessRun(MasterControl control, HeadlessOptions options, InstantSource clock) {
     this.control = control;
     this.options = options;
     this.clock = clock;
-    this.createdAt = clock.instant();
+    this.expected =
+        new ExpectedWorkers(
+            options.expectWorkers(), options.expectWorkersMaxWait(), clock.instant());
   }
 
   /** Completes with the exit status when the master has quit. */
@@ -95,29 +94,18 @@ public final class HeadlessRun implements MasterListener {
   }
 
   private void waitForWorkers(MasterSnapshot snapshot) {
-    long ready = snapshot.workers().stream().filter(w -> w.state() == WorkerState.READY).count();
-    if (ready >= options.expectWorkers()) {
-      LOG.info("{} workers ready, starting the test", ready);
-      phase = Phase.STARTED;
-      control.start(options.request());
-      return;
-    }
-    Duration waited = Duration.between(createdAt, clock.instant());
-    if (options.expectWorkersMaxWait().isPresent()
-        && waited.compareTo(options.expectWorkersMaxWait().get()) > 0) {
-      LOG.error(
-          "Gave up waiting for workers to connect ({} of {} ready)",
-          ready,
-          options.expectWorkers());
-      gaveUp = true;
-      phase = Phase.QUITTING;
-      control.quit();
-      return;
-    }
-    if (waited.toSeconds() != lastWaitingLogSecond) {
-      lastWaitingLogSecond = waited.toSeconds();
-      LOG.info(
-          "Waiting for workers to be ready, {} of {} connected", ready, options.expectWorkers());
+    switch (expected.check(snapshot, clock.instant())) {
+      case READY -> {
+        LOG.info("{} workers ready, starting the test", ExpectedWorkers.readyWorkers(snapshot));
+        phase = Phase.STARTED;
+        control.start(options.request());
+      }
+      case GAVE_UP -> {
+        gaveUp = true;
+        phase = Phase.QUITTING;
+        control.quit();
+      }
+      case WAITING -> {}
     }
   }
 

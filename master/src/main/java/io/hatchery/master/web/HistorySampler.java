@@ -4,9 +4,10 @@ import io.hatchery.master.control.MasterControl;
 import io.hatchery.master.control.MasterSnapshot;
 import io.hatchery.master.control.RunState;
 import io.hatchery.master.control.SwarmRequest;
-import io.hatchery.protocol.payload.WorkerState;
+import io.hatchery.master.headless.ExpectedWorkers;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,7 +86,7 @@ public final class HistorySampler implements AutoCloseable {
   }
 
   private void awaitWorkersThenStart(Autostart start) {
-    AutostartWait wait = new AutostartWait(start, System.nanoTime());
+    AutostartWait wait = new AutostartWait(start, monotonicNow());
     thread.execute(wait::begin);
   }
 
@@ -149,15 +150,20 @@ public final class HistorySampler implements AutoCloseable {
    * sampler thread: {@link #begin} schedules the check from that thread, so the check never runs
    * before its future is set.
    */
+  /** {@link System#nanoTime()} as an instant: the wait only subtracts two, so no clock jumps. */
+  private static Instant monotonicNow() {
+    return Instant.EPOCH.plusNanos(System.nanoTime());
+  }
+
   private final class AutostartWait implements Runnable {
     private final Autostart start;
-    private final long sinceNanos;
+    private final ExpectedWorkers expected;
     private ScheduledFuture<?> check;
-    private long lastLoggedSecond = -1;
 
-    AutostartWait(Autostart start, long sinceNanos) {
+    AutostartWait(Autostart start, Instant since) {
       this.start = start;
-      this.sinceNanos = sinceNanos;
+      this.expected =
+          new ExpectedWorkers(start.expectWorkers(), start.expectWorkersMaxWait(), since);
     }
 
     void begin() {
@@ -167,34 +173,20 @@ public final class HistorySampler implements AutoCloseable {
     @Override
     public void run() {
       try {
-        if (attempt(Duration.ofNanos(System.nanoTime() - sinceNanos))) {
-          check.cancel(false);
+        switch (expected.check(control.snapshot(), monotonicNow())) {
+          case READY -> {
+            autostart(start.request());
+            check.cancel(false);
+          }
+          case GAVE_UP -> {
+            control.quit();
+            check.cancel(false);
+          }
+          case WAITING -> {}
         }
       } catch (RuntimeException e) {
         LOG.warn("--autostart check failed; retrying", e);
       }
-    }
-
-    /** True once the run started or the wait was given up. */
-    private boolean attempt(Duration waited) {
-      long ready =
-          control.snapshot().workers().stream().filter(w -> w.state() == WorkerState.READY).count();
-      if (ready >= start.expectWorkers()) {
-        autostart(start.request());
-        return true;
-      }
-      if (start.expectWorkersMaxWait().isPresent()
-          && waited.compareTo(start.expectWorkersMaxWait().get()) > 0) {
-        LOG.error("Gave up waiting for workers to connect");
-        control.quit();
-        return true;
-      }
-      if (waited.toSeconds() != lastLoggedSecond) {
-        lastLoggedSecond = waited.toSeconds();
-        LOG.info(
-            "Waiting for workers to be ready, {} of {} connected", ready, start.expectWorkers());
-      }
-      return false;
     }
   }
 }
