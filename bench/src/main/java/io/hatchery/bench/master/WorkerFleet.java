@@ -48,6 +48,7 @@ final class WorkerFleet implements Runnable {
   private final long[] nextHeartbeat;
   private final long[] nextReport;
   private final boolean[] spawned;
+  private final boolean[] watchingWrites;
   private final WorkerState[] states;
   private final AtomicLong requestsSent = new AtomicLong();
   private final AtomicLong reportsSent = new AtomicLong();
@@ -75,6 +76,7 @@ final class WorkerFleet implements Runnable {
     this.nextHeartbeat = new long[workers];
     this.nextReport = new long[workers];
     this.spawned = new boolean[workers];
+    this.watchingWrites = new boolean[workers];
     this.states = new WorkerState[workers];
     for (int i = 0; i < workers; i++) {
       nodeIds[i] = String.format("bench%d_%032x", i % 8, i);
@@ -131,10 +133,8 @@ final class WorkerFleet implements Runnable {
           tick(i, now);
         }
         for (int i = 0; i < connected; i++) {
-          SelectionKey key = dealers[i].channel().keyFor(selector);
-          if (key != null && key.isValid() && dealers[i].channel().isConnected()) {
-            key.interestOps(
-                SelectionKey.OP_READ | (dealers[i].wantsWrite() ? SelectionKey.OP_WRITE : 0));
+          if (dealers[i].wantsWrite() || watchingWrites[i]) {
+            writeNow(selector, i);
           }
         }
         selector.select(5);
@@ -148,6 +148,37 @@ final class WorkerFleet implements Runnable {
     }
   }
 
+  /**
+   * Writes what {@code i} has queued at once, and watches for writability only while some is left
+   * (changing a key's interest only when that changes: one {@code epoll_ctl} per message, let alone
+   * one per worker per loop, would make the harness, not the master, the busy process).
+   */
+  private void writeNow(Selector selector, int i) {
+    SocketChannel channel = dealers[i].channel();
+    SelectionKey key = channel.keyFor(selector);
+    if (key == null || !key.isValid() || !channel.isConnected()) {
+      return; // still connecting: OP_CONNECT, then onReady, take over
+    }
+    try {
+      dealers[i].flush();
+    } catch (IOException e) {
+      fail(key, i, e);
+      return;
+    }
+    boolean watch = dealers[i].wantsWrite();
+    if (watch != watchingWrites[i]) {
+      key.interestOps(SelectionKey.OP_READ | (watch ? SelectionKey.OP_WRITE : 0));
+      watchingWrites[i] = watch;
+    }
+  }
+
+  private void fail(SelectionKey key, int i, Exception e) {
+    lastError = e;
+    disconnects.incrementAndGet();
+    key.cancel();
+    reconnect(key.selector(), i);
+  }
+
   /** Starts a non-blocking connect: a full accept backlog must not stall the other workers. */
   private void connect(Selector selector, int i, long now) {
     try {
@@ -155,6 +186,7 @@ final class WorkerFleet implements Runnable {
       channel.configureBlocking(false);
       channel.connect(new InetSocketAddress(host, port));
       dealers[i] = new ZmtpDealer(channel, nodeIds[i]);
+      watchingWrites[i] = false;
       channel.register(selector, SelectionKey.OP_CONNECT, i);
       send(i, MessageType.CLIENT_READY, CLIENT_READY_DATA);
       nextHeartbeat[i] = now + ThreadLocalRandom.current().nextLong(HEARTBEAT_NANOS);
@@ -212,6 +244,7 @@ final class WorkerFleet implements Runnable {
           return;
         }
         key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        watchingWrites[i] = true;
         return;
       }
       if (key.isWritable()) {
@@ -223,10 +256,7 @@ final class WorkerFleet implements Runnable {
         }
       }
     } catch (IOException | ProtocolException e) {
-      lastError = e;
-      disconnects.incrementAndGet();
-      key.cancel();
-      reconnect(key.selector(), i);
+      fail(key, i, e);
     }
   }
 
