@@ -18,7 +18,8 @@ import java.util.Arrays;
  * map read from a worker's report ({@link Builder}) is two exactly sized arrays that a merge walks
  * once, instead of a half-empty hash table per entry per report.
  *
- * <p>Thread-safety: not thread-safe; confine to one thread or publish safely.
+ * <p>Thread-safety: not thread-safe while it changes; confine to one thread, or publish it safely
+ * and only read it then (lookups from several threads are safe, the lazily built index included).
  */
 public final class LongCounts {
   /** Up to this many keys, a lookup scans the keys instead of building the index. */
@@ -39,8 +40,12 @@ public final class LongCounts {
   private long[] counts;
   private int size;
 
-  /** Slot &rarr; position + 1 (0: empty); null until built; capacity at least twice the keys'. */
-  private int[] index;
+  /**
+   * Slot &rarr; position + 1 (0: empty); null until built; capacity at least twice the keys'.
+   * Volatile because a lookup builds it lazily: on a map already published to several readers (a
+   * snapshot's statistics), one may build it while another reads it, and must see the whole array.
+   */
+  private volatile int[] index;
 
   /** Creates an empty map. */
   public LongCounts() {
@@ -86,8 +91,9 @@ public final class LongCounts {
     keys[size] = key;
     counts[size] = delta;
     size++;
-    if (index != null) {
-      insert(index, key, size);
+    int[] table = index;
+    if (table != null) {
+      insert(table, key, size);
     }
   }
 
@@ -136,7 +142,8 @@ public final class LongCounts {
   /** Returns an independent copy. */
   public LongCounts copy() {
     LongCounts copy = new LongCounts(keys.clone(), counts.clone(), size);
-    copy.index = index == null ? null : index.clone();
+    int[] table = index;
+    copy.index = table == null ? null : table.clone();
     return copy;
   }
 
@@ -158,8 +165,9 @@ public final class LongCounts {
   /** Removes every key. */
   public void clear() {
     size = 0;
-    if (index != null) {
-      Arrays.fill(index, 0);
+    int[] table = index;
+    if (table != null) {
+      Arrays.fill(table, 0);
     }
   }
 
@@ -197,7 +205,8 @@ public final class LongCounts {
 
   /** The position of {@code key} in the dense arrays, or -1. */
   private int positionOf(long key) {
-    if (index == null) {
+    int[] table = index;
+    if (table == null) {
       if (size <= SCAN_LIMIT) {
         for (int i = 0; i < size; i++) {
           if (keys[i] == key) {
@@ -206,9 +215,9 @@ public final class LongCounts {
         }
         return -1;
       }
-      index = buildIndex(keys, size);
+      table = buildIndex(keys, size);
+      index = table;
     }
-    int[] table = index;
     int mask = table.length - 1;
     for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
       int entry = table[slot];
