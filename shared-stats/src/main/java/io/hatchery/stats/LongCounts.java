@@ -101,8 +101,28 @@ public final class LongCounts {
   public void addAll(LongCounts other) {
     long[] otherKeys = other.keys;
     long[] otherCounts = other.counts;
-    for (int i = 0, n = other.size; i < n; i++) {
-      add(otherKeys[i], otherCounts[i]);
+    int n = other.size;
+    int i = 0;
+    while (i < n) {
+      int[] table = index;
+      if (table != null) {
+        // The usual merge: every key is already here. One read of the index and the arrays for
+        // the whole run of such keys, instead of one per key.
+        long[] ownKeys = keys;
+        long[] ownCounts = counts;
+        for (; i < n; i++) {
+          int position = probe(table, ownKeys, otherKeys[i]);
+          if (position < 0) {
+            break;
+          }
+          ownCounts[position] += otherCounts[i];
+        }
+        if (i == n) {
+          return;
+        }
+      }
+      add(otherKeys[i], otherCounts[i]); // a new key, or no index yet
+      i++;
     }
   }
 
@@ -218,6 +238,11 @@ public final class LongCounts {
       table = buildIndex(keys, size);
       index = table;
     }
+    return probe(table, keys, key);
+  }
+
+  /** The position of {@code key} in {@code keys} as indexed by {@code table}, or -1. */
+  private static int probe(int[] table, long[] keys, long key) {
     int mask = table.length - 1;
     for (int slot = home(key, table.length); ; slot = (slot + 1) & mask) {
       int entry = table[slot];

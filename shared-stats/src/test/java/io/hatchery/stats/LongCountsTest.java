@@ -88,6 +88,41 @@ class LongCountsTest {
   }
 
   @Test
+  void addAllSumsLikeAnInsertionOrderedMapWhetherKeysAreKnownOrNew() {
+    Random random = new Random(5);
+    // Merges as the master makes them: mostly keys the total already has, with new ones among
+    // them (first, in the middle, last), into totals below and above the scan limit, some of
+    // which grow and drop their index during the merge.
+    for (int round = 0; round < 400; round++) {
+      LongCounts total = new LongCounts();
+      Map<Long, Long> reference = new LinkedHashMap<>();
+      int known = random.nextInt(40);
+      for (int i = 0; i < known; i++) {
+        long key = random.nextInt(60);
+        total.add(key, 1);
+        reference.merge(key, 1L, Long::sum);
+      }
+      if (random.nextBoolean()) {
+        total.containsKey(-1); // the index exists before the merge, or not
+      }
+      LongCounts.Builder report = new LongCounts.Builder();
+      report.reset();
+      Map<Long, Long> reportReference = new LinkedHashMap<>();
+      for (int i = random.nextInt(70); i > 0; i--) {
+        long key = random.nextInt(90);
+        long count = random.nextInt(3);
+        if (report.put(key, count)) {
+          reportReference.put(key, count);
+        }
+      }
+      total.addAll(report.build());
+      reportReference.forEach((k, v) -> reference.merge(k, v, Long::sum));
+      assertThat(visited(total)).as("round %d", round).isEqualTo(entries(reference));
+      reference.forEach((k, v) -> assertThat(total.get(k)).isEqualTo(v));
+    }
+  }
+
+  @Test
   void aBuilderRejectsDuplicatesAndLeavesExactlyItsPairs() {
     LongCounts.Builder builder = new LongCounts.Builder();
     Random random = new Random(3);
