@@ -149,18 +149,27 @@ public final class StatsDataReader implements DataReader {
     LongCounts.Builder counts = BUILDER.get();
     counts.reset();
     for (int i = 0; i < pairs; i++) {
-      long key;
-      if (in.nextIsInt()) {
-        key = in.readInt();
-      } else {
-        expect(in.nextIsFloat());
-        key = StatsEntryMaps.floatKey(in.readFloat(), mapName);
+      long key = in.readNonNegativeIntOrMinusOne();
+      if (key < 0) {
+        key = otherKey(in, mapName);
       }
       // Keys that coincide (150 and 150.0, or two that round alike) are last-wins in the generic
       // map.
       expect(counts.put(key, count(in)));
     }
     return counts.build();
+  }
+
+  /**
+   * A key that is not an int of at least 0: a negative int, or a float (rounded as Locust does).
+   */
+  private static long otherKey(MsgpackReader in, String mapName)
+      throws ProtocolException, MalformedStatsException {
+    if (in.nextIsInt()) {
+      return in.readInt();
+    }
+    expect(in.nextIsFloat());
+    return StatsEntryMaps.floatKey(in.readFloat(), mapName);
   }
 
   private static String string(MsgpackReader in) throws ProtocolException {
@@ -186,8 +195,7 @@ public final class StatsDataReader implements DataReader {
 
   /** A non-negative int. */
   private static long count(MsgpackReader in) throws ProtocolException {
-    expect(in.nextIsInt());
-    long value = in.readInt();
+    long value = in.readNonNegativeIntOrMinusOne();
     expect(value >= 0);
     return value;
   }

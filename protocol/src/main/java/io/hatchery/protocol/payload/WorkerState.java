@@ -21,10 +21,14 @@ public enum WorkerState {
   STOPPED("stopped"),
   MISSING("missing");
 
+  private static final WorkerState[] ALL = values();
+
   private final String wire;
+  private final Optional<WorkerState> found;
 
   WorkerState(String wire) {
     this.wire = wire;
+    this.found = Optional.of(this);
   }
 
   /** Returns the spelling on the wire, e.g. {@code "ready"}. */
@@ -32,11 +36,14 @@ public enum WorkerState {
     return wire;
   }
 
-  /** Returns the state spelled {@code wire}, or empty if Locust never used that spelling. */
+  /**
+   * Returns the state spelled {@code wire}, or empty if Locust never used that spelling. Allocates
+   * nothing: it runs for every heartbeat.
+   */
   public static Optional<WorkerState> fromWire(String wire) {
-    for (WorkerState state : values()) {
+    for (WorkerState state : ALL) {
       if (state.wire.equals(wire)) {
-        return Optional.of(state);
+        return state.found;
       }
     }
     return Optional.empty();

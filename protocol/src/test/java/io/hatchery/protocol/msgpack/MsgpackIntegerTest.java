@@ -50,6 +50,30 @@ class MsgpackIntegerTest {
     assertThat(streaming.nextIsInt()).isTrue();
     assertThat(streaming.readInt()).isEqualTo(value);
     assertThat(streaming.remainingBytes()).isZero();
+    MsgpackReader count = new MsgpackReader(hex(expectedHex), DecodeLimits.DEFAULT);
+    assertThat(count.readNonNegativeIntOrMinusOne()).isEqualTo(value >= 0 ? value : -1);
+    assertThat(count.remainingBytes()).isEqualTo(value >= 0 ? 0 : expectedHex.length() / 2);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"c0", "a161", "cb3ff0000000000000", "ca3f800000", "90", "80", "c3", "ff", "e0"})
+  void readNonNegativeIntOrMinusOneReadsNothingButACount(String frameHex) throws ProtocolException {
+    MsgpackReader streaming = new MsgpackReader(hex(frameHex), DecodeLimits.DEFAULT);
+
+    assertThat(streaming.readNonNegativeIntOrMinusOne()).isEqualTo(-1);
+    assertThat(streaming.remainingBytes()).isEqualTo(frameHex.length() / 2);
+    assertThat(new MsgpackReader(new byte[0], DecodeLimits.DEFAULT).readNonNegativeIntOrMinusOne())
+        .isEqualTo(-1);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"cd01", "ce000000", "cf8000000000000000"})
+  void readNonNegativeIntOrMinusOneRefusesATruncatedOrOversizedInt(String frameHex)
+      throws ProtocolException {
+    MsgpackReader streaming = new MsgpackReader(hex(frameHex), DecodeLimits.DEFAULT);
+
+    assertThatThrownBy(streaming::readNonNegativeIntOrMinusOne)
+        .isInstanceOf(ProtocolException.class);
   }
 
   @ParameterizedTest
