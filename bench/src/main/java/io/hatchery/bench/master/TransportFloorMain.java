@@ -1,5 +1,6 @@
 package io.hatchery.bench.master;
 
+import io.hatchery.master.runner.Master;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.PayloadKeys;
@@ -17,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * decodes every message exactly as the master's does ({@code stats} through {@code
  * StatsDataReader}), and then drops it: no registry, no merge, no snapshots. What the master costs
  * above this row is its own handling of the messages; this row is the kernel's I/O, NIO, ZMTP and
- * decoding.
+ * decoding. It batches its reads as the master does ({@link Master#READ_BATCHING_DELAY}).
  *
  * <p>It acknowledges each {@code client_ready} with its index, sends every worker a {@code spawn}
  * (only {@code user_classes_count}, all the harness reads) once all {@code workers} are ready, and
@@ -82,6 +83,12 @@ public final class TransportFloorMain {
       long left = spawnedAtNanos + runNanos - System.nanoTime();
       finished = left <= 0;
       return left;
+    }
+
+    /** As the master's ROUTER batches its reads. */
+    @Override
+    public long batchingDelayNanos() {
+      return Master.READ_BATCHING_DELAY.toNanos();
     }
 
     @Override

@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * the sockets that are ready, never to the number of connections (unlike JeroMQ 0.6's poller, which
  * walks all of them whenever an interest set changes).
  *
+ * <p>Batching: an attached consumer may ask for a pause after each step that handed it messages
+ * ({@link IoThreadConsumer#batchingDelayNanos()}); the thread then parks instead of polling the
+ * sockets at once, so messages from many peers are read together in the next step rather than one
+ * wake-up each. {@link #wakeUp()} and {@link #stop()} end the pause, and it never outlasts the
+ * consumer's own deadline.
+ *
  * <p>Inbound back-pressure: events go to the bounded {@link Inbox}; when it is full they wait in a
  * small overflow (at most what one read delivered) and reading stops on every connection until the
  * consumer makes room, so peers are pushed back through TCP.
@@ -57,6 +63,12 @@ final class ZmtpRouterLoop {
   private static final int TCP_KEEPALIVE_IDLE_SECONDS = 30;
 
   /**
+   * A step that found this many sockets ready is batching by itself; the loop polls again at once
+   * rather than pause (so a burst, 10,000 workers answering a spawn, is not slowed down).
+   */
+  private static final int READY_ENOUGH_TO_SKIP_PAUSE = 256;
+
+  /**
    * Events handed to the consumer before a long step wakes it; otherwise it wakes once per step
    * (see {@link Inbox#publish()}).
    */
@@ -73,6 +85,9 @@ final class ZmtpRouterLoop {
   private final Outbox<ZmqRpcServer.Outgoing> outbox;
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean stopping;
+
+  /** The thread in {@link #run}; set before it first polls, read to unpark it. */
+  private volatile Thread ioThread;
 
   /** Set once by {@link #attach}; from then on events go to it instead of the inbox. */
   private volatile IoThreadConsumer consumer;
@@ -92,6 +107,10 @@ final class ZmtpRouterLoop {
   private final ProtocolLog faults;
   private boolean reading = true;
   private int deliveredSincePublish;
+
+  /** Events handed to the consumer in the current step (a step with none never pauses). */
+  private int handedOverInStep;
+
   private int nextGeneratedId = ThreadLocalRandom.current().nextInt();
 
   ZmtpRouterLoop(
@@ -116,6 +135,15 @@ final class ZmtpRouterLoop {
   void wakeUp() {
     if (wakeRequested.compareAndSet(false, true)) {
       selector.wakeup();
+      unparkIoThread();
+    }
+  }
+
+  /** Ends a batching pause ({@link #pauseForBatching}); the selector's wake-up ends a poll. */
+  private void unparkIoThread() {
+    Thread parked = ioThread;
+    if (parked != null) {
+      LockSupport.unpark(parked);
     }
   }
 
@@ -137,11 +165,13 @@ final class ZmtpRouterLoop {
   void stop() {
     stopping = true;
     selector.wakeup();
+    unparkIoThread();
   }
 
   /** Runs until {@link #stop()}; then flushes and closes every socket and the selector. */
   void run(Duration linger) throws IOException {
     listener.register(selector, SelectionKey.OP_ACCEPT);
+    ioThread = Thread.currentThread();
     while (!stopping) {
       try {
         step();
@@ -164,11 +194,9 @@ final class ZmtpRouterLoop {
       timeoutMillis = Math.max(0, (consumerWaitNanos + 999_999) / 1_000_000);
     }
     // The consumer form: no selected-key set to fill, iterate and empty on every step.
-    if (timeoutMillis > 0) {
-      selector.select(onReady, timeoutMillis);
-    } else {
-      selector.selectNow(onReady);
-    }
+    handedOverInStep = 0;
+    int ready =
+        timeoutMillis > 0 ? selector.select(onReady, timeoutMillis) : selector.selectNow(onReady);
     wakeRequested.set(false);
     if (attached != null) {
       afterStep(attached);
@@ -177,6 +205,26 @@ final class ZmtpRouterLoop {
     flushScheduled();
     expireHandshakes();
     updateReading();
+    if (attached != null && handedOverInStep > 0 && ready < READY_ENOUGH_TO_SKIP_PAUSE) {
+      pauseForBatching(attached);
+    }
+  }
+
+  /**
+   * Parks for the consumer's batching delay, or less when its next deadline is sooner. Ends at once
+   * when {@link #wakeUp()} or {@link #stop()} is called, before or during the pause; an unpark
+   * without either (a permit left from an earlier wake-up) parks again for the time left.
+   */
+  private void pauseForBatching(IoThreadConsumer attached) {
+    long pauseNanos = Math.min(attached.batchingDelayNanos(), consumerWaitNanos);
+    long deadline = System.nanoTime() + pauseNanos;
+    while (!wakeRequested.get() && !stopping) {
+      long leftNanos = deadline - System.nanoTime();
+      if (leftNanos <= 0 || Thread.currentThread().isInterrupted()) {
+        return; // (an interrupt would make every park return at once)
+      }
+      LockSupport.parkNanos(this, leftNanos);
+    }
   }
 
   /** Handles one ready key; called by the selector during {@link #step()}. */
@@ -304,6 +352,7 @@ final class ZmtpRouterLoop {
     if (consumer != null) {
       inbox.drainTo(this::handOver); // keeps the order of events queued before the attach
       handOver(event, from.slot);
+      handedOverInStep++;
     } else if (overflow.isEmpty() && inbox.hasRoom()) {
       inbox.add(event);
       if (++deliveredSincePublish >= PUBLISH_BATCH) {

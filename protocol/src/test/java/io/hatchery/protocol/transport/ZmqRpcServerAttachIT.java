@@ -39,6 +39,7 @@ class ZmqRpcServerAttachIT {
     final List<String> threads = new CopyOnWriteArrayList<>();
     final AtomicInteger steps = new AtomicInteger();
     final AtomicLong waitNanos = new AtomicLong(Long.MAX_VALUE);
+    volatile long batchingNanos;
     final CountDownLatch stopped = new CountDownLatch(1);
     volatile boolean finished;
     volatile ZmqRpcServer server;
@@ -57,6 +58,11 @@ class ZmqRpcServerAttachIT {
       threads.add(Thread.currentThread().getName());
       steps.incrementAndGet();
       return waitNanos.get();
+    }
+
+    @Override
+    public long batchingDelayNanos() {
+      return batchingNanos;
     }
 
     @Override
@@ -119,8 +125,8 @@ class ZmqRpcServerAttachIT {
     public void onEvent(RpcEvent event, PeerSlot peer) {
       String sender = ((RpcEvent.Received) event).nodeId();
       Object held = peer.get();
+      slots.add(peer); // before the event is seen, which the test waits for
       seen.add(Map.entry(sender, held == null ? "empty" : held));
-      slots.add(peer);
       peer.set("kept for " + sender);
     }
 
@@ -190,6 +196,47 @@ class ZmqRpcServerAttachIT {
     assertThat(recorder.stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(server.isIoThreadAlive()).isFalse();
     assertThat(server.send("vm_a", heartbeat("vm_a", 1))).isFalse();
+  }
+
+  @Test
+  void aBatchingPauseHoldsReadsBackUntilWokenOrTheConsumerIsDueOrTheServerCloses()
+      throws Exception {
+    ZmqRpcServer server = ZmqRpcServer.bind("127.0.0.1", 0);
+    Recorder recorder = new Recorder();
+    recorder.server = server;
+    recorder.batchingNanos = TimeUnit.SECONDS.toNanos(60);
+    server.attach(recorder);
+    ZmqRpcClient client = closer.remember(ZmqRpcClient.connect("127.0.0.1", server.port(), "vm_a"));
+    client.send(heartbeat("vm_a", 1));
+    assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    // The ack leaves at the end of the step that read the heartbeat; then the loop pauses.
+    assertThat(client.receive(WAIT)).isNotNull();
+
+    client.send(heartbeat("vm_a", 2));
+    assertThat(recorder.events.poll(300, TimeUnit.MILLISECONDS))
+        .as("read during the pause")
+        .isNull();
+    // From the next step on, the consumer is due every 50 ms: no pause outlasts that.
+    recorder.waitNanos.set(TimeUnit.MILLISECONDS.toNanos(50));
+    server.wakeReceiver();
+    RpcEvent second = recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(second).as("read once woken, not 60 s later").isNotNull();
+    assertThat(((RpcEvent.Received) second).message()).isEqualTo(heartbeat("vm_a", 2));
+
+    client.send(heartbeat("vm_a", 3));
+    assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    // The acks of 2 and 3: the step that read 3 has asked for its 50 ms, so the next change of the
+    // wait cannot reach it.
+    assertThat(client.receive(WAIT)).isNotNull();
+    assertThat(client.receive(WAIT)).isNotNull();
+    recorder.waitNanos.set(Long.MAX_VALUE);
+    client.send(heartbeat("vm_a", 4));
+    assertThat(recorder.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+    // Paused for up to 60 s again: closing ends the pause, and the I/O thread ends in time.
+    server.close();
+    assertThat(server.isIoThreadAlive()).isFalse();
+    assertThat(recorder.stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
   }
 
   private static boolean inboxHolds(ZmqRpcServer server, int events) {
