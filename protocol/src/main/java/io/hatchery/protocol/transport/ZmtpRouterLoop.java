@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
@@ -38,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Batching: an attached consumer may ask for a pause after each step that handed it messages
  * ({@link IoThreadConsumer#batchingDelayNanos()}); the thread then parks instead of polling the
  * sockets at once, so messages from many peers are read together in the next step rather than one
- * wake-up each. {@link #wakeUp()} and {@link #stop()} end the pause, and it never outlasts the
- * consumer's own deadline.
+ * wake-up each. {@link #wakeUp()} and {@link #stop()} end the pause ({@link IoThreadWakeup}), and
+ * it never outlasts the consumer's own deadline.
  *
  * <p>Inbound back-pressure: events go to the bounded {@link Inbox}; when it is full they wait in a
  * small overflow (at most what one read delivered) and reading stops on every connection until the
@@ -83,11 +82,7 @@ final class ZmtpRouterLoop {
   private final int maxFrameBytes;
   private final Inbox inbox;
   private final Outbox<ZmqRpcServer.Outgoing> outbox;
-  private final AtomicBoolean wakeRequested = new AtomicBoolean();
-  private volatile boolean stopping;
-
-  /** The thread in {@link #run}; set before it first polls, read to unpark it. */
-  private volatile Thread ioThread;
+  private final IoThreadWakeup wakeup;
 
   /** Set once by {@link #attach}; from then on events go to it instead of the inbox. */
   private volatile IoThreadConsumer consumer;
@@ -129,22 +124,12 @@ final class ZmtpRouterLoop {
     this.inbox = inbox;
     this.outbox = outbox;
     this.faults = new ProtocolLog(log, name);
+    this.wakeup = new IoThreadWakeup(selector);
   }
 
-  /** Ends a pending or the next select; coalesces concurrent calls. Any thread. */
+  /** Ends the current or next poll or batching pause; coalesces concurrent calls. Any thread. */
   void wakeUp() {
-    if (wakeRequested.compareAndSet(false, true)) {
-      selector.wakeup();
-      unparkIoThread();
-    }
-  }
-
-  /** Ends a batching pause ({@link #pauseForBatching}); the selector's wake-up ends a poll. */
-  private void unparkIoThread() {
-    Thread parked = ioThread;
-    if (parked != null) {
-      LockSupport.unpark(parked);
-    }
+    wakeup.signal();
   }
 
   /**
@@ -163,16 +148,14 @@ final class ZmtpRouterLoop {
 
   /** Asks the loop to finish: it flushes for at most {@code linger}, then closes. Any thread. */
   void stop() {
-    stopping = true;
-    selector.wakeup();
-    unparkIoThread();
+    wakeup.stop();
   }
 
   /** Runs until {@link #stop()}; then flushes and closes every socket and the selector. */
   void run(Duration linger) throws IOException {
     listener.register(selector, SelectionKey.OP_ACCEPT);
-    ioThread = Thread.currentThread();
-    while (!stopping) {
+    wakeup.bindToCurrentThread();
+    while (!wakeup.stopRequested()) {
       try {
         step();
       } catch (IOException | RuntimeException e) {
@@ -197,7 +180,7 @@ final class ZmtpRouterLoop {
     handedOverInStep = 0;
     int ready =
         timeoutMillis > 0 ? selector.select(onReady, timeoutMillis) : selector.selectNow(onReady);
-    wakeRequested.set(false);
+    wakeup.clear();
     if (attached != null) {
       afterStep(attached);
     }
@@ -206,24 +189,8 @@ final class ZmtpRouterLoop {
     expireHandshakes();
     updateReading();
     if (attached != null && handedOverInStep > 0 && ready < READY_ENOUGH_TO_SKIP_PAUSE) {
-      pauseForBatching(attached);
-    }
-  }
-
-  /**
-   * Parks for the consumer's batching delay, or less when its next deadline is sooner. Ends at once
-   * when {@link #wakeUp()} or {@link #stop()} is called, before or during the pause; an unpark
-   * without either (a permit left from an earlier wake-up) parks again for the time left.
-   */
-  private void pauseForBatching(IoThreadConsumer attached) {
-    long pauseNanos = Math.min(attached.batchingDelayNanos(), consumerWaitNanos);
-    long deadline = System.nanoTime() + pauseNanos;
-    while (!wakeRequested.get() && !stopping) {
-      long leftNanos = deadline - System.nanoTime();
-      if (leftNanos <= 0 || Thread.currentThread().isInterrupted()) {
-        return; // (an interrupt would make every park return at once)
-      }
-      LockSupport.parkNanos(this, leftNanos);
+      // Ends early on a wake-up; never outlasts the consumer's own deadline.
+      wakeup.pause(Math.min(attached.batchingDelayNanos(), consumerWaitNanos));
     }
   }
 
@@ -250,7 +217,7 @@ final class ZmtpRouterLoop {
     try {
       consumerWaitNanos = attached.afterStep();
       if (attached.finished()) {
-        stopping = true;
+        wakeup.stop();
       }
     } catch (RuntimeException e) {
       log.error("{}: the attached consumer failed after a step; the loop continues", name, e);
