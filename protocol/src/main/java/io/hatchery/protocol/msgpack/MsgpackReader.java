@@ -303,7 +303,8 @@ public final class MsgpackReader {
    * reads nothing and returns -1. One look at the format byte instead of {@link #nextIsInt()}'s and
    * {@link #readInt()}'s two, for the counts that make up most of a stats report.
    *
-   * @throws ProtocolException if the frame ends before the value does
+   * @throws ProtocolException if the frame ends before the int does, or it is a uint64 above {@link
+   *     Long#MAX_VALUE}
    */
   public long readNonNegativeIntOrMinusOne() throws ProtocolException {
     int start = pos;

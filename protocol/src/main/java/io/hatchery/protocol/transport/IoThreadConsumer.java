@@ -35,12 +35,14 @@ public interface IoThreadConsumer {
   long afterStep();
 
   /**
-   * How long the loop pauses, after a step that read messages, before it polls the sockets again;
-   * what arrives meanwhile is read in one step. A consumer that can wait a few milliseconds for its
-   * messages trades that latency for far fewer wake-ups of the I/O thread (each costs a context
-   * switch): with 10,000 workers, a few hundred per second instead of one per message. The pause
-   * never outlasts {@link #afterStep()}'s wait, and {@link RpcServer#wakeReceiver()}, a send from
-   * another thread and closing the server end it at once. By default 0: poll again at once.
+   * How long the loop pauses, after a step that handed this consumer events, before it polls the
+   * sockets again; what arrives meanwhile is read in one step. A consumer that can wait a few
+   * milliseconds for its messages trades that latency for far fewer wake-ups of the I/O thread
+   * (each costs a context switch): with 10,000 workers, a few hundred per second instead of one
+   * every few messages. The pause never outlasts {@link #afterStep()}'s wait; {@link
+   * RpcServer#wakeReceiver()}, a send from another thread and closing the server end it at once;
+   * and a step that found 256 or more sockets ready, already a batch, does not pause. By default 0:
+   * poll again at once.
    */
   default long batchingDelayNanos() {
     return 0;
