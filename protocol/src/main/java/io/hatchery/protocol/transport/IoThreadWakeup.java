@@ -52,11 +52,6 @@ final class IoThreadWakeup {
     return stopRequested;
   }
 
-  /** Whether a signal is pending, not yet cleared. */
-  boolean signalled() {
-    return signalled.get();
-  }
-
   /** Forgets the pending signal, once the poll it ended returned: the next one wakes again. */
   void clear() {
     signalled.set(false);

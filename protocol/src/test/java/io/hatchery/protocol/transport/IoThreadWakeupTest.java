@@ -61,7 +61,6 @@ class IoThreadWakeupTest {
     wakeup.pause(LONG_PAUSE_NANOS);
 
     assertThat(System.nanoTime() - start).isLessThan(PROMPT_NANOS);
-    assertThat(wakeup.signalled()).isTrue();
     signaller.join();
   }
 
