@@ -1,12 +1,12 @@
 package io.hatchery.protocol.transport;
 
-import java.nio.channels.Selector;
+import io.hatchery.protocol.transport.poll.SocketPoller;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * How other threads wake the ROUTER's I/O thread ({@link ZmtpRouterLoop}) wherever it waits: in a
- * selector poll ({@link Selector#wakeup()}) or in a batching pause ({@link LockSupport#unpark}).
+ * socket poll ({@link SocketPoller#wakeup()}) or in a batching pause ({@link LockSupport#unpark}).
  *
  * <p>{@link #signal()} (a queued message, a command for the attached consumer) is coalesced by a
  * flag: the first call since the I/O thread last {@link #clear() cleared} it wakes the thread,
@@ -18,13 +18,16 @@ import java.util.concurrent.locks.LockSupport;
  * thread; the rest on the I/O thread, which first calls {@link #bindToCurrentThread()}.
  */
 final class IoThreadWakeup {
-  private final Selector selector;
+  private final Runnable wakePoll;
   private final AtomicBoolean signalled = new AtomicBoolean();
   private volatile boolean stopRequested;
   private volatile Thread ioThread;
 
-  IoThreadWakeup(Selector selector) {
-    this.selector = selector;
+  /**
+   * {@code wakePoll} ends the I/O thread's current or next poll ({@link SocketPoller#wakeup()}).
+   */
+  IoThreadWakeup(Runnable wakePoll) {
+    this.wakePoll = wakePoll;
   }
 
   /** Makes the calling thread the one that {@link #pause} parks; before its first wait. */
@@ -35,7 +38,7 @@ final class IoThreadWakeup {
   /** Ends the current or next poll or pause; coalesced until {@link #clear()}. Any thread. */
   void signal() {
     if (signalled.compareAndSet(false, true)) {
-      selector.wakeup();
+      wakePoll.run();
       unpark();
     }
   }
@@ -43,7 +46,7 @@ final class IoThreadWakeup {
   /** Ends the current or next poll or pause, and every pause from now on. Any thread. */
   void stop() {
     stopRequested = true;
-    selector.wakeup();
+    wakePoll.run();
     unpark();
   }
 

@@ -3,11 +3,11 @@ package io.hatchery.protocol.transport;
 import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.DecodeLimits;
 import io.hatchery.protocol.Message;
+import io.hatchery.protocol.transport.poll.SocketPoller;
+import io.hatchery.protocol.transport.poll.SocketPollers;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
@@ -16,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master's TCP transport: a ZeroMQ ROUTER (Locust 0.10 and later) implemented directly on NIO
- * and ZMTP 3.x, so that one thread serves 10,000 workers at a cost proportional to the traffic, not
- * to the number of connections. Workers connect DEALERs (pyzmq/libzmq, JeroMQ, Locust4j, Boomer)
- * whose identity is their node id; each inbound message arrives as {@code [identity, payload]} and
- * each outbound one leaves as {@code [identity, payload]}, as from libzmq's ROUTER. Frames after
- * the payload are ignored, as Locust ignores them.
+ * The master's TCP transport: a ZeroMQ ROUTER (Locust 0.10 and later) implemented directly on ZMTP
+ * 3.x over a {@link SocketPoller} (JDK NIO, or epoll on Linux with JDK 22+), so that one thread
+ * serves 10,000 workers at a cost proportional to the traffic, not to the number of connections.
+ * Workers connect DEALERs (pyzmq/libzmq, JeroMQ, Locust4j, Boomer) whose identity is their node id;
+ * each inbound message arrives as {@code [identity, payload]} and each outbound one leaves as
+ * {@code [identity, payload]}, as from libzmq's ROUTER. Frames after the payload are ignored, as
+ * Locust ignores them.
  *
  * <p>ROUTER behaviour kept from libzmq as Locust configures it: no {@code ROUTER_MANDATORY} (a
  * message for an unknown node id is dropped); a send high-water mark of 1000 messages per worker
@@ -63,22 +64,21 @@ public final class ZmqRpcServer implements RpcServer {
   private final ZmtpRouterLoop loop;
   private final Thread thread;
   private final int port;
+  private final String transport;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Throwable failure;
 
   private ZmqRpcServer(
-      ServerSocketChannel listener,
+      SocketPoller poller,
       DecodeLimits limits,
       int inboundCapacity,
-      Map<String, DataReader> readers)
-      throws IOException {
-    this.port = listener.socket().getLocalPort();
+      Map<String, DataReader> readers) {
+    this.port = poller.localPort();
+    this.transport = poller.name();
     this.frames = new FrameCodec(THREAD_NAME, limits, readers);
     this.inbox = new Inbox(inboundCapacity, this::wakeIoThread);
-    Selector selector = Selector.open();
     this.loop =
-        new ZmtpRouterLoop(
-            THREAD_NAME, listener, selector, frames, limits.maxFrameBytes(), inbox, outbox);
+        new ZmtpRouterLoop(THREAD_NAME, poller, frames, limits.maxFrameBytes(), inbox, outbox);
     this.thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(this::run);
   }
 
@@ -115,25 +115,27 @@ public final class ZmqRpcServer implements RpcServer {
       Map<String, DataReader> readers)
       throws IOException {
     String endpoint = Endpoints.tcp(host, port);
-    ServerSocketChannel listener = ServerSocketChannel.open();
+    SocketPoller poller;
     try {
-      listener.bind(address(host, port), ACCEPT_BACKLOG);
-      listener.configureBlocking(false);
-      ZmqRpcServer server = new ZmqRpcServer(listener, limits, inboundCapacity, readers);
-      server.thread.start();
-      return server;
+      poller =
+          SocketPollers.open(
+              address(host, port), ACCEPT_BACKLOG, ZmtpRouterLoop.TCP_KEEPALIVE_IDLE_SECONDS);
     } catch (BindException e) {
-      listener.close();
       String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
       throw new BindException(
           "cannot bind "
               + endpoint
               + (why.contains("in use") ? ": address already in use" : ": address not available"));
     } catch (UnresolvedAddressException e) {
-      listener.close();
       throw new IOException("cannot bind " + endpoint + ": unknown host " + host, e);
-    } catch (IOException | RuntimeException e) {
-      listener.close();
+    }
+    try {
+      ZmqRpcServer server = new ZmqRpcServer(poller, limits, inboundCapacity, readers);
+      log.debug("{} listens on {} through {}", THREAD_NAME, endpoint, server.transport);
+      server.thread.start();
+      return server;
+    } catch (RuntimeException | Error e) {
+      poller.close();
       throw e;
     }
   }
@@ -149,6 +151,11 @@ public final class ZmqRpcServer implements RpcServer {
   /** The TCP port actually bound (the ephemeral one if 0 was asked for). */
   public int port() {
     return port;
+  }
+
+  /** The socket layer in use: {@code nio} or {@code epoll} (see {@link SocketPollers}). */
+  public String transport() {
+    return transport;
   }
 
   @Override

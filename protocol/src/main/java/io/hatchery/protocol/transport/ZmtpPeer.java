@@ -1,15 +1,14 @@
 package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.ProtocolException;
+import io.hatchery.protocol.transport.poll.PolledSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 
 /**
- * One worker connection of {@link ZmqRpcServer}: its channel, its ZMTP handshake state, its
- * identity once known, and the messages queued for it.
+ * One worker connection of {@link ZmqRpcServer}: its socket, its ZMTP handshake state, its identity
+ * once known, and the messages queued for it.
  *
  * <p>Handshake: the master sends its greeting on accept and its READY after the peer's greeting
  * checked out; the peer's READY names its identity, after which messages flow. Until then a data
@@ -28,11 +27,8 @@ final class ZmtpPeer {
   /** At most this many scratch-buffer writes per flush, so one peer cannot starve the others. */
   private static final int MAX_WRITES_PER_FLUSH = 8;
 
-  final SocketChannel channel;
+  final PolledSocket socket;
   final ZmtpFrameParser parser;
-
-  /** Set once registered with the selector. */
-  SelectionKey key;
 
   /** The identity the peer announced, or one generated for it; null until its READY. */
   byte[] identity;
@@ -56,9 +52,8 @@ final class ZmtpPeer {
   /** Bytes that must go out before any queued payload (greeting, commands, a partial write). */
   private ByteBuffer unwritten;
 
-  ZmtpPeer(
-      SocketChannel channel, ZmtpFrameParser.Handler handler, int maxFrameBytes, long deadline) {
-    this.channel = channel;
+  ZmtpPeer(PolledSocket socket, ZmtpFrameParser.Handler handler, int maxFrameBytes, long deadline) {
+    this.socket = socket;
     this.parser = new ZmtpFrameParser(handler, maxFrameBytes);
     this.handshakeDeadlineNanos = deadline;
   }
@@ -105,7 +100,7 @@ final class ZmtpPeer {
       scratch.clear();
       pack(scratch);
       scratch.flip();
-      channel.write(scratch);
+      socket.write(scratch);
       if (scratch.hasRemaining()) {
         keepUnwritten(scratch);
         return false;
@@ -153,13 +148,6 @@ final class ZmtpPeer {
 
   /** The peer's name for log lines: its node id, or its address while it has none. */
   String describe() {
-    if (nodeId != null) {
-      return nodeId;
-    }
-    try {
-      return String.valueOf(channel.getRemoteAddress());
-    } catch (IOException e) {
-      return "a closed connection";
-    }
+    return nodeId != null ? nodeId : socket.remoteAddress();
   }
 }

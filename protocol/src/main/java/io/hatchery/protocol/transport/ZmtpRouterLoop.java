@@ -1,13 +1,11 @@
 package io.hatchery.protocol.transport;
 
 import io.hatchery.protocol.ProtocolException;
+import io.hatchery.protocol.transport.poll.PolledSocket;
+import io.hatchery.protocol.transport.poll.ReadyHandler;
+import io.hatchery.protocol.transport.poll.SocketPoller;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,21 +16,19 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
-import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The I/O thread of {@link ZmqRpcServer}: one NIO selector over the listening socket and every
- * worker connection, speaking ZMTP 3.x as a ROUTER.
+ * The I/O thread of {@link ZmqRpcServer}: one {@link SocketPoller} (JDK NIO, or epoll) over the
+ * listening socket and every worker connection, speaking ZMTP 3.x as a ROUTER.
  *
- * <p>Per loop step: wait in {@link Selector#select(Consumer, long)} until a socket is ready, a
- * caller queued a message ({@link #wakeUp()}), the inbound queue has room again, or a handshake
- * deadline is due; then accept, read and parse what arrived, route queued outbound messages to
- * their peers and write each peer's batch with one system call. Work per step is proportional to
- * the sockets that are ready, never to the number of connections (unlike JeroMQ 0.6's poller, which
- * walks all of them whenever an interest set changes).
+ * <p>Per loop step: wait in {@link SocketPoller#poll} until a socket is ready, a caller queued a
+ * message ({@link #wakeUp()}), the inbound queue has room again, or a handshake deadline is due;
+ * then accept, read and parse what arrived, route queued outbound messages to their peers and write
+ * each peer's batch with one system call. Work per step is proportional to the sockets that are
+ * ready, never to the number of connections (unlike JeroMQ 0.6's poller, which walks all of them
+ * whenever an interest set changes).
  *
  * <p>Batching: an attached consumer may ask for a pause after each step that handed it messages
  * ({@link IoThreadConsumer#batchingDelayNanos()}); the thread then parks instead of polling the
@@ -59,7 +55,9 @@ final class ZmtpRouterLoop {
   private static final int MAX_READS_PER_WAKEUP = 4;
   private static final int MAX_ACCEPTS_PER_STEP = 256;
   private static final long IDLE_SELECT_MILLIS = 1_000;
-  private static final int TCP_KEEPALIVE_IDLE_SECONDS = 30;
+
+  /** {@code TCP_KEEPIDLE} of accepted connections, as Locust sets it. */
+  static final int TCP_KEEPALIVE_IDLE_SECONDS = 30;
 
   /**
    * A step that found this many sockets ready is batching by itself; the loop polls again at once
@@ -76,8 +74,7 @@ final class ZmtpRouterLoop {
   private static final Logger log = LoggerFactory.getLogger(ZmtpRouterLoop.class);
 
   private final String name;
-  private final ServerSocketChannel listener;
-  private final Selector selector;
+  private final SocketPoller poller;
   private final FrameCodec frames;
   private final int maxFrameBytes;
   private final Inbox inbox;
@@ -96,7 +93,8 @@ final class ZmtpRouterLoop {
   private final ArrayDeque<ZmtpPeer> handshaking = new ArrayDeque<>();
   private final List<ZmtpPeer> toFlush = new ArrayList<>();
   private final ArrayDeque<RpcEvent> overflow = new ArrayDeque<>();
-  private final Consumer<SelectionKey> onReady = this::onReady;
+  private final ReadyHandler onReady = new OnReady();
+  private final ReadyHandler onWritableWhileLingering = new OnWritableWhileLingering();
   private final byte[] ourGreeting = ZmtpGreeting.ours();
   private final byte[] routerReadyFrame = ZmtpCommand.routerReady().toFrame();
   private final ProtocolLog faults;
@@ -110,21 +108,19 @@ final class ZmtpRouterLoop {
 
   ZmtpRouterLoop(
       String name,
-      ServerSocketChannel listener,
-      Selector selector,
+      SocketPoller poller,
       FrameCodec frames,
       int maxFrameBytes,
       Inbox inbox,
       Outbox<ZmqRpcServer.Outgoing> outbox) {
     this.name = name;
-    this.listener = listener;
-    this.selector = selector;
+    this.poller = poller;
     this.frames = frames;
     this.maxFrameBytes = maxFrameBytes;
     this.inbox = inbox;
     this.outbox = outbox;
     this.faults = new ProtocolLog(log, name);
-    this.wakeup = new IoThreadWakeup(selector);
+    this.wakeup = new IoThreadWakeup(poller::wakeup);
   }
 
   /** Ends the current or next poll or batching pause; coalesces concurrent calls. Any thread. */
@@ -151,9 +147,8 @@ final class ZmtpRouterLoop {
     wakeup.stop();
   }
 
-  /** Runs until {@link #stop()}; then flushes and closes every socket and the selector. */
-  void run(Duration linger) throws IOException {
-    listener.register(selector, SelectionKey.OP_ACCEPT);
+  /** Runs until {@link #stop()}; then flushes what is queued (the caller closes the poller). */
+  void run(Duration linger) {
     wakeup.bindToCurrentThread();
     while (!wakeup.stopRequested()) {
       try {
@@ -176,10 +171,8 @@ final class ZmtpRouterLoop {
       // Rounded up, so a timer due in 0.3 ms is not polled for in a busy loop.
       timeoutMillis = Math.max(0, (consumerWaitNanos + 999_999) / 1_000_000);
     }
-    // The consumer form: no selected-key set to fill, iterate and empty on every step.
     handedOverInStep = 0;
-    int ready =
-        timeoutMillis > 0 ? selector.select(onReady, timeoutMillis) : selector.selectNow(onReady);
+    int ready = poller.poll(timeoutMillis, onReady);
     wakeup.clear();
     if (attached != null) {
       afterStep(attached);
@@ -191,24 +184,6 @@ final class ZmtpRouterLoop {
     if (attached != null && handedOverInStep > 0 && ready < READY_ENOUGH_TO_SKIP_PAUSE) {
       // Ends early on a wake-up; never outlasts the consumer's own deadline.
       wakeup.pause(Math.min(attached.batchingDelayNanos(), consumerWaitNanos));
-    }
-  }
-
-  /** Handles one ready key; called by the selector during {@link #step()}. */
-  private void onReady(SelectionKey key) {
-    if (!key.isValid()) {
-      return;
-    }
-    if (key.isAcceptable()) {
-      accept();
-    } else {
-      ZmtpPeer peer = (ZmtpPeer) key.attachment();
-      if (key.isWritable()) {
-        scheduleFlush(peer);
-      }
-      if (key.isValid() && key.isReadable() && reading && overflow.isEmpty()) {
-        read(peer);
-      }
     }
   }
 
@@ -255,38 +230,33 @@ final class ZmtpRouterLoop {
 
   private void accept() {
     for (int i = 0; i < MAX_ACCEPTS_PER_STEP; i++) {
-      SocketChannel channel;
+      PolledSocket socket;
       try {
-        channel = listener.accept();
+        socket = poller.accept();
       } catch (IOException e) {
         // Usually the open-file limit: the connection waits in the backlog until a later step.
         faults.warn("cannot accept a connection: " + e.getMessage());
         return;
       }
-      if (channel == null) {
+      if (socket == null) {
         return;
       }
       try {
-        open(channel);
+        open(socket);
       } catch (IOException e) {
         faults.warn("cannot set up a connection: " + e.getMessage());
-        closeQuietly(channel);
+        socket.close();
       }
     }
   }
 
-  private void open(SocketChannel channel) throws IOException {
-    channel.configureBlocking(false);
-    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-    channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-    if (channel.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-      channel.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, TCP_KEEPALIVE_IDLE_SECONDS);
-    }
+  private void open(PolledSocket socket) throws IOException {
     long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT.toNanos();
     PeerHandler handler = new PeerHandler();
-    ZmtpPeer peer = new ZmtpPeer(channel, handler, maxFrameBytes, deadline);
+    ZmtpPeer peer = new ZmtpPeer(socket, handler, maxFrameBytes, deadline);
     handler.peer = peer;
-    peer.key = channel.register(selector, reading ? SelectionKey.OP_READ : 0, peer);
+    socket.attach(peer);
+    socket.interest(reading, false);
     // Like libzmq, only the signature first: the rest follows the peer's (see PeerHandler).
     peer.queueRaw(Arrays.copyOf(ourGreeting, ZmtpGreeting.SIGNATURE_BYTES));
     scheduleFlush(peer);
@@ -295,9 +265,9 @@ final class ZmtpRouterLoop {
 
   private void read(ZmtpPeer peer) {
     try {
-      for (int i = 0; i < MAX_READS_PER_WAKEUP && peer.key.isValid(); i++) {
+      for (int i = 0; i < MAX_READS_PER_WAKEUP && peer.socket.isOpen(); i++) {
         readScratch.clear();
-        int bytes = peer.channel.read(readScratch);
+        int bytes = peer.socket.read(readScratch);
         if (bytes < 0) {
           close(peer, null);
           return;
@@ -359,7 +329,7 @@ final class ZmtpRouterLoop {
   private void flushScheduled() {
     for (ZmtpPeer peer : toFlush) {
       peer.flushScheduled = false;
-      if (!peer.key.isValid()) {
+      if (!peer.socket.isOpen()) {
         continue;
       }
       try {
@@ -372,18 +342,16 @@ final class ZmtpRouterLoop {
     toFlush.clear();
   }
 
-  private void updateInterest(ZmtpPeer peer) {
-    int wanted =
-        (reading ? SelectionKey.OP_READ : 0) | (peer.hasOutput() ? SelectionKey.OP_WRITE : 0);
-    if (peer.key.isValid() && peer.key.interestOps() != wanted) {
-      peer.key.interestOps(wanted);
+  private void updateInterest(ZmtpPeer peer) throws IOException {
+    if (peer.socket.isOpen()) {
+      peer.socket.interest(reading, peer.hasOutput());
     }
   }
 
   private void expireHandshakes() {
     long now = System.nanoTime();
     for (ZmtpPeer oldest = handshaking.peek(); oldest != null; oldest = handshaking.peek()) {
-      if (oldest.ready() || !oldest.key.isValid()) {
+      if (oldest.ready() || !oldest.socket.isOpen()) {
         handshaking.poll();
       } else if (now - oldest.handshakeDeadlineNanos >= 0) {
         handshaking.poll();
@@ -406,19 +374,25 @@ final class ZmtpRouterLoop {
       return;
     }
     reading = canRead;
-    for (SelectionKey key : selector.keys()) {
-      if (key.isValid() && key.attachment() instanceof ZmtpPeer peer) {
-        updateInterest(peer);
-      }
-    }
+    List<ZmtpPeer> failed = new ArrayList<>();
+    poller.forEachSocket(
+        socket -> {
+          if (socket.attachment() instanceof ZmtpPeer peer) {
+            try {
+              updateInterest(peer);
+            } catch (IOException e) {
+              failed.add(peer); // closed after the walk, which must not close sockets
+            }
+          }
+        });
+    failed.forEach(peer -> close(peer, null));
   }
 
   private void close(ZmtpPeer peer, String reason) {
     if (reason != null) {
       faults.warn("closing the connection of " + peer.describe() + ": " + reason);
     }
-    peer.key.cancel();
-    closeQuietly(peer.channel);
+    peer.socket.close();
     if (peer.nodeId != null) {
       peersByNodeId.remove(peer.nodeId, peer);
     }
@@ -430,13 +404,9 @@ final class ZmtpRouterLoop {
       routeOutbound();
       flushScheduled();
       while (System.nanoTime() - deadline < 0 && anyOutput()) {
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        for (SelectionKey key : selector.selectedKeys()) {
-          if (key.isValid() && key.isWritable() && key.attachment() instanceof ZmtpPeer peer) {
-            scheduleFlush(peer);
-          }
-        }
-        selector.selectedKeys().clear();
+        poller.poll(
+            Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
+            onWritableWhileLingering);
         flushScheduled();
       }
     } catch (IOException | RuntimeException e) {
@@ -445,35 +415,53 @@ final class ZmtpRouterLoop {
   }
 
   private boolean anyOutput() {
-    for (SelectionKey key : selector.keys()) {
-      if (key.isValid() && key.attachment() instanceof ZmtpPeer peer && peer.hasOutput()) {
-        return true;
-      }
-    }
-    return false;
+    boolean[] any = {false};
+    poller.forEachSocket(
+        socket -> any[0] |= socket.attachment() instanceof ZmtpPeer peer && peer.hasOutput());
+    return any[0];
   }
 
-  /** Closes every connection, the listener and the selector. I/O thread, at the end. */
+  /** Closes every connection, the listener and the poller. I/O thread, at the end. */
   void closeAll() {
-    for (SelectionKey key : selector.keys()) {
-      closeQuietly(key.channel());
-    }
-    closeQuietly(listener);
-    closeQuietly(selector);
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      log.debug("closing {}", closeable, e);
-    }
+    poller.close();
   }
 
   /** ZeroMQ's identity for a peer that announced none: a zero byte, then a 32-bit counter. */
   private byte[] generatedIdentity() {
     int id = nextGeneratedId++;
     return new byte[] {0, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+  }
+
+  /** What a step's poll found ready: accepts, flushes and reads. */
+  private final class OnReady implements ReadyHandler {
+    @Override
+    public void acceptable() {
+      accept();
+    }
+
+    @Override
+    public void ready(PolledSocket socket, boolean readable, boolean writable) {
+      ZmtpPeer peer = (ZmtpPeer) socket.attachment();
+      if (writable) {
+        scheduleFlush(peer);
+      }
+      if (readable && socket.isOpen() && reading && overflow.isEmpty()) {
+        read(peer);
+      }
+    }
+  }
+
+  /** While lingering on close: only flushes, for what the sockets take. */
+  private final class OnWritableWhileLingering implements ReadyHandler {
+    @Override
+    public void acceptable() {}
+
+    @Override
+    public void ready(PolledSocket socket, boolean readable, boolean writable) {
+      if (writable) {
+        scheduleFlush((ZmtpPeer) socket.attachment());
+      }
+    }
   }
 
   /** The ZMTP units of one connection, as its parser hands them over. */

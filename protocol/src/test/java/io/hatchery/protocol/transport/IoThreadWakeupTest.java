@@ -29,7 +29,7 @@ class IoThreadWakeupTest {
   @BeforeEach
   void open() throws IOException {
     selector = Selector.open();
-    wakeup = new IoThreadWakeup(selector);
+    wakeup = new IoThreadWakeup(selector::wakeup);
     wakeup.bindToCurrentThread();
   }
 
