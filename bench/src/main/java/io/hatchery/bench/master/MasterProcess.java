@@ -67,6 +67,7 @@ final class MasterProcess implements AutoCloseable {
           case "hatchery", "floor" -> {
             List<String> java = new ArrayList<>();
             java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            java.add("--enable-native-access=ALL-UNNAMED"); // the epoll transport (JDK 22+)
             String jvmArgs = System.getProperty(JVM_ARGS_PROPERTY, "").trim();
             if (!jvmArgs.isEmpty()) {
               java.addAll(List.of(jvmArgs.split("\\s+")));
