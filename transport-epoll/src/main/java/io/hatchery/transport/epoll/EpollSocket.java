@@ -9,8 +9,14 @@ import java.nio.channels.ClosedChannelException;
 
 /**
  * One accepted connection of an {@link EpollSocketPoller}: its file descriptor, its token in the
- * epoll set and the events it is registered for (none: not in the set, as JDK NIO does it, so a
- * hung-up socket nobody reads cannot make every poll return at once).
+ * epoll set, its interest and what the kernel last said it can do.
+ *
+ * <p>Edge-triggered underneath, level-triggered to its user: the socket is registered once for
+ * input and output with {@code EPOLLET}, so the kernel reports each change once and never polls it
+ * again while nothing changes. {@link #readReady} and {@link #writeReady} remember an edge until a
+ * read or write shows the socket drained or full (a short read, a short write, {@code EAGAIN});
+ * while one of them meets the interest, the poller reports the socket on every poll, as a
+ * level-triggered poller would. Changing the interest is a field write, not a system call.
  *
  * <p>Not thread-safe: the poller's I/O thread only.
  */
@@ -23,7 +29,21 @@ final class EpollSocket implements PolledSocket {
   private final EpollSocketPoller poller;
   private final Syscalls sys;
   private final String remoteAddress;
-  private int registeredEvents;
+  private boolean wantRead;
+  private boolean wantWrite;
+
+  /** Data, the end of stream or an error may wait: set by an edge, cleared by a drained read. */
+  private boolean readReady;
+
+  /** The send buffer may take bytes: set by an edge, cleared by a short write. */
+  private boolean writeReady;
+
+  /** Whether it is in the poller's list of sockets to report without a new edge. */
+  boolean pending;
+
+  /** The poll that last reported it (see {@link EpollSocketPoller}). */
+  long reportedInPoll = -1;
+
   private boolean open = true;
   private Object attachment;
 
@@ -44,40 +64,45 @@ final class EpollSocket implements PolledSocket {
     if (!dst.isDirect()) {
       return readThroughScratch(dst);
     }
+    int wanted = dst.remaining();
     long address = poller.addressOf(dst) + dst.position();
     long result;
     do {
-      result = sys.read(fd, address, dst.remaining());
+      result = sys.read(fd, address, wanted);
     } while (result == -Errno.EINTR);
     Reference.reachabilityFence(dst); // its memory was passed as a raw address
-    return afterRead(dst, result);
+    if (result > 0) {
+      dst.position(dst.position() + (int) result);
+    }
+    return afterRead(result, wanted);
   }
 
   private int readThroughScratch(ByteBuffer dst) throws IOException {
     MemorySegment scratch = poller.scratch();
-    long room = Math.min(dst.remaining(), scratch.byteSize());
+    int wanted = (int) Math.min(dst.remaining(), scratch.byteSize());
     long result;
     do {
-      result = sys.read(fd, scratch.address(), room);
+      result = sys.read(fd, scratch.address(), wanted);
     } while (result == -Errno.EINTR);
     if (result > 0) {
       dst.put(scratch.asSlice(0, result).asByteBuffer());
-      return (int) result;
     }
-    return afterRead(dst, result);
+    return afterRead(result, wanted);
   }
 
-  private int afterRead(ByteBuffer dst, long result) throws IOException {
+  /** The read's result for the caller; a short read or none means the socket is drained. */
+  private int afterRead(long result, int wanted) throws IOException {
     if (result > 0) {
-      if (dst.isDirect()) {
-        dst.position(dst.position() + (int) result);
+      if (result < wanted) {
+        readReady = false; // a stream socket gave less than asked: nothing more waits now
       }
       return (int) result;
     }
     if (result == 0) {
-      return -1;
+      return -1; // the end of stream stays readable, as it would for a level-triggered poller
     }
     if (result == -Errno.EAGAIN) {
+      readReady = false;
       return 0;
     }
     throw Errno.exception("read", (int) -result);
@@ -106,37 +131,49 @@ final class EpollSocket implements PolledSocket {
     } while (result == -Errno.EINTR);
     Reference.reachabilityFence(src);
     if (result >= 0) {
+      if (result < bytes) {
+        writeReady = false; // the send buffer is full; an edge says when it has room again
+      }
       src.position(src.position() + (int) result);
       return (int) result;
     }
     if (result == -Errno.EAGAIN) {
+      writeReady = false;
       return 0;
     }
     throw Errno.exception("send", (int) -result);
   }
 
   @Override
-  public void interest(boolean read, boolean write) throws IOException {
-    int wanted = (read ? Syscalls.EPOLLIN : 0) | (write ? Syscalls.EPOLLOUT : 0);
-    if (!open || wanted == registeredEvents) {
-      return;
+  public void interest(boolean read, boolean write) {
+    wantRead = read;
+    wantWrite = write;
+    if (open && reportable()) {
+      poller.reportAgain(this);
     }
-    int operation =
-        registeredEvents == 0
-            ? Syscalls.EPOLL_CTL_ADD
-            : wanted == 0 ? Syscalls.EPOLL_CTL_DEL : Syscalls.EPOLL_CTL_MOD;
-    poller.control(operation, fd, wanted, token);
-    registeredEvents = wanted;
   }
 
-  /** Whether the poller should report it readable (its interest includes reading). */
-  boolean wantsRead() {
-    return (registeredEvents & Syscalls.EPOLLIN) != 0;
+  /** Records an edge: what the kernel says the socket can do now. */
+  void edge(int events) {
+    if ((events & (Syscalls.EPOLLIN | Syscalls.EPOLLRDHUP | EpollSocketPoller.FAILED)) != 0) {
+      readReady = true;
+    }
+    if ((events & (Syscalls.EPOLLOUT | EpollSocketPoller.FAILED)) != 0) {
+      writeReady = true;
+    }
   }
 
-  /** Whether the poller should report it writable (its interest includes writing). */
-  boolean wantsWrite() {
-    return (registeredEvents & Syscalls.EPOLLOUT) != 0;
+  /** Whether its user should hear about it now: it may be read or written, as its interest asks. */
+  boolean reportable() {
+    return readable() || writable();
+  }
+
+  boolean readable() {
+    return wantRead && readReady;
+  }
+
+  boolean writable() {
+    return wantWrite && writeReady;
   }
 
   @Override

@@ -19,13 +19,22 @@ import java.util.function.Consumer;
 /**
  * {@link SocketPoller} on Linux's epoll, called through the Foreign Function and Memory API: one
  * {@code epoll_wait} per poll, one {@code read} per readable socket, no per-event lookup (each
- * event carries its socket's slot in an array) and none of JDK NIO's per-call locking. Readiness is
- * level-triggered, as NIO's.
+ * event carries its socket's slot in an array) and none of JDK NIO's per-call locking.
+ *
+ * <p>Edge-triggered sockets, level-triggered contract: each connection is registered once, for
+ * input and output with {@code EPOLLET}, and never changed (interest is a field of the socket). An
+ * edge marks the socket readable or writable until a read or write shows otherwise ({@link
+ * EpollSocket}); a socket still readable or writable as its interest asks after its handler ran, or
+ * that gains such interest, waits in {@link #pending} and is reported by the next poll, which then
+ * does not wait. So the caller sees what a level-triggered poller shows, while the kernel polls
+ * each socket once per edge instead of again on every later {@code epoll_wait} (what
+ * level-triggered epoll, and therefore JDK NIO, does). The listener and the wake-up eventfd are
+ * level-triggered.
  *
  * <p>Tokens: an event's data is the socket's slot in {@link #sockets} in its low 32 bits and a
  * generation, counted per accept, in its high ones. A socket closed while the same poll still holds
  * an event for it has an empty slot, or one a newer socket took with another generation: such an
- * event is dropped. The listener and the wake-up eventfd have tokens of their own.
+ * event is dropped.
  *
  * <p>Wake-ups from other threads write to an eventfd in the epoll set. They take a lock shared with
  * {@link #close()} so that a wake-up after close never writes to a descriptor number the process
@@ -36,6 +45,12 @@ import java.util.function.Consumer;
  */
 final class EpollSocketPoller implements SocketPoller {
   static final String NAME = "epoll";
+
+  /** The events that mean a hang-up or an error: reported as whatever the interest asks. */
+  static final int FAILED = Syscalls.EPOLLHUP | Syscalls.EPOLLERR;
+
+  private static final int SOCKET_EVENTS =
+      Syscalls.EPOLLIN | Syscalls.EPOLLOUT | Syscalls.EPOLLRDHUP | Syscalls.EPOLLET;
 
   private static final long LISTENER_TOKEN = -1L;
   private static final long WAKEUP_TOKEN = -2L;
@@ -70,6 +85,13 @@ final class EpollSocketPoller implements SocketPoller {
   private int freeCount;
   private int slotsUsed;
   private int generation;
+
+  /** Sockets to report on the next poll without a new edge; {@link #spare} is swapped in. */
+  private EpollSocket[] pending = new EpollSocket[64];
+
+  private int pendingCount;
+  private EpollSocket[] spare = new EpollSocket[64];
+  private long polls;
 
   private EpollSocketPoller(
       int listenFd, int epollFd, int wakeFd, int port, int keepAliveIdleSeconds) {
@@ -162,7 +184,18 @@ final class EpollSocketPoller implements SocketPoller {
 
   @Override
   public int poll(long timeoutMillis, ReadyHandler handler) throws IOException {
-    int timeout = (int) Math.min(Math.max(timeoutMillis, 0), Integer.MAX_VALUE);
+    long poll = ++polls;
+    // Sockets still ready from earlier polls are reported now, so this poll does not wait.
+    EpollSocket[] carried = pending;
+    int carriedCount = pendingCount;
+    pending = spare;
+    pendingCount = 0;
+    spare = carried;
+    for (int i = 0; i < carriedCount; i++) {
+      carried[i].pending = false;
+    }
+    int timeout =
+        carriedCount > 0 ? 0 : (int) Math.min(Math.max(timeoutMillis, 0), Integer.MAX_VALUE);
     int count = sys.epollWait(epollFd, events, MAX_EVENTS, timeout);
     int handed = 0;
     for (int i = 0; i < count; i++) {
@@ -174,24 +207,53 @@ final class EpollSocketPoller implements SocketPoller {
         sys.read(wakeFd, drained.address(), Long.BYTES); // resets the counter; EAGAIN if read
       } else {
         EpollSocket socket = socketFor(token);
-        if (socket != null && report(socket, EpollEvents.events(events, i), handler)) {
-          handed++;
+        if (socket != null) {
+          socket.edge(EpollEvents.events(events, i));
+          if (report(socket, poll, handler)) {
+            handed++;
+          }
         }
+      }
+    }
+    for (int i = 0; i < carriedCount; i++) {
+      EpollSocket socket = carried[i];
+      carried[i] = null;
+      if (socket.isOpen() && report(socket, poll, handler)) {
+        handed++;
       }
     }
     return handed;
   }
 
-  /** Hands a socket's events over as NIO would: a hang-up or error as whatever it asked for. */
-  private static boolean report(EpollSocket socket, int events, ReadyHandler handler) {
-    boolean failed = (events & (Syscalls.EPOLLHUP | Syscalls.EPOLLERR)) != 0;
-    boolean readable = socket.wantsRead() && (failed || (events & Syscalls.EPOLLIN) != 0);
-    boolean writable = socket.wantsWrite() && (failed || (events & Syscalls.EPOLLOUT) != 0);
-    if (!readable && !writable) {
+  /**
+   * Hands {@code socket} to {@code handler} if its interest asks for what it can do and this poll
+   * has not already; afterwards keeps it pending while that is still so.
+   */
+  private boolean report(EpollSocket socket, long poll, ReadyHandler handler) {
+    if (socket.reportedInPoll == poll || !socket.reportable()) {
       return false;
     }
-    handler.ready(socket, readable, writable);
+    socket.reportedInPoll = poll;
+    handler.ready(socket, socket.readable(), socket.writable());
+    if (socket.isOpen() && socket.reportable()) {
+      reportAgain(socket);
+    }
     return true;
+  }
+
+  /**
+   * Makes the next poll report {@code socket} (if it is then still open and ready) without an edge.
+   */
+  void reportAgain(EpollSocket socket) {
+    if (socket.pending) {
+      return;
+    }
+    socket.pending = true;
+    if (pendingCount == pending.length) {
+      pending = Arrays.copyOf(pending, pendingCount * 2);
+      spare = new EpollSocket[pending.length];
+    }
+    pending[pendingCount++] = socket;
   }
 
   private EpollSocket socketFor(long token) {
@@ -234,6 +296,13 @@ final class EpollSocketPoller implements SocketPoller {
     }
     int slot = takeSlot();
     long token = ((long) generation++ << 32) | slot;
+    try {
+      sys.epollCtl(epollFd, Syscalls.EPOLL_CTL_ADD, fd, SOCKET_EVENTS, token);
+    } catch (IOException | RuntimeException e) {
+      Syscalls.close(fd);
+      freeSlot(slot);
+      throw e;
+    }
     EpollSocket socket =
         new EpollSocket(fd, token, this, sys, SocketAddresses.describe(acceptAddress));
     sockets[slot] = socket;
@@ -257,14 +326,17 @@ final class EpollSocketPoller implements SocketPoller {
       return;
     }
     sockets[slot] = null;
+    freeSlot(slot);
+  }
+
+  private void freeSlot(int slot) {
     if (freeCount == freeSlots.length) {
       freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
     }
     freeSlots[freeCount++] = slot;
   }
 
-  /** {@code epoll_ctl} on this poller's set; called by {@link EpollSocket#interest}. */
-  void control(int operation, int fd, int events, long token) throws IOException {
+  private void control(int operation, int fd, int events, long token) throws IOException {
     sys.epollCtl(epollFd, operation, fd, events, token);
   }
 

@@ -48,6 +48,8 @@ final class Syscalls {
   static final int EPOLLOUT = 0x004;
   static final int EPOLLERR = 0x008;
   static final int EPOLLHUP = 0x010;
+  static final int EPOLLRDHUP = 0x2000;
+  static final int EPOLLET = 1 << 31;
   static final int EFD_NONBLOCK = 0x800;
   static final int EFD_CLOEXEC = 0x80000;
 

@@ -167,6 +167,58 @@ class EpollSocketPollerTest {
   }
 
   @Test
+  void aSocketNotReadToTheEndIsReportedAgainWithoutNewData() throws IOException {
+    SocketPoller poller = openLoopback();
+    Socket client = connect(poller);
+    PolledSocket socket = acceptOne(poller);
+    socket.interest(true, false);
+    client.getOutputStream().write(new byte[1000]);
+    pollUntilReported(poller, socket);
+
+    assertThat(socket.read(ByteBuffer.allocateDirect(100))).isEqualTo(100);
+    Recorder again = new Recorder();
+    poller.poll(0, again);
+    assertThat(again.sockets)
+        .as("still readable, as a level-triggered poller says")
+        .contains(socket);
+
+    assertThat(socket.read(ByteBuffer.allocateDirect(4096))).isEqualTo(900);
+    Recorder drained = new Recorder();
+    poller.poll(0, drained);
+    assertThat(drained.sockets).as("drained: no report until new data").isEmpty();
+
+    client.getOutputStream().write(7);
+    pollUntilReported(poller, socket);
+    assertThat(socket.read(ByteBuffer.allocateDirect(16))).isEqualTo(1);
+  }
+
+  @Test
+  void aFullSendBufferIsReportedWritableOnlyOnceItHasRoom() throws IOException {
+    SocketPoller poller = openLoopback();
+    Socket client = connect(poller);
+    PolledSocket socket = acceptOne(poller);
+    ByteBuffer chunk = ByteBuffer.allocateDirect(64 * 1024);
+    long written = 0;
+    for (int i = 0; i < 10_000; i++) {
+      int bytes = socket.write(chunk.clear());
+      if (bytes < chunk.capacity()) {
+        written += bytes;
+        break;
+      }
+      written += bytes;
+    }
+    socket.interest(false, true);
+    Recorder full = new Recorder();
+    poller.poll(0, full);
+    assertThat(full.sockets).as("the client reads nothing: no room").isEmpty();
+
+    assertThat(client.getInputStream().readNBytes((int) written)).hasSize((int) written);
+    Recorder room = pollUntilReported(poller, socket);
+    assertThat(room.writable).containsExactly(true);
+    assertThat(socket.write(chunk.clear())).isPositive();
+  }
+
+  @Test
   void aSocketClosedDuringAPollIsNotReportedLaterInIt() throws IOException {
     SocketPoller poller = openLoopback();
     Socket first = connect(poller);
