@@ -54,7 +54,9 @@ class ImageRuntimeIT {
     assertThat(dockerfile)
         .contains("deploy/docker/jlink-runtime.sh cli/target/hatchery.jar /opt/java")
         .contains("COPY --from=build /opt/java /opt/java")
-        .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/hatchery/hatchery.jar\"]")
+        .contains(
+            "ENTRYPOINT [\"java\", \"--sun-misc-unsafe-memory-access=allow\", \"-jar\","
+                + " \"/opt/hatchery/hatchery.jar\"]")
         .containsPattern("(?m)^USER 10001:10001$");
     assertThat(Files.isRegularFile(RepoFiles.resolve("deploy/docker/jlink-runtime.sh"))).isTrue();
   }
