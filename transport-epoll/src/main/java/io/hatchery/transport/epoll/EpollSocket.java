@@ -68,7 +68,7 @@ final class EpollSocket implements PolledSocket {
     long address = poller.addressOf(dst) + dst.position();
     long result;
     do {
-      result = sys.read(fd, address, wanted);
+      result = sys.recv(fd, address, wanted);
     } while (result == -Errno.EINTR);
     Reference.reachabilityFence(dst); // its memory was passed as a raw address
     if (result > 0) {
@@ -82,7 +82,7 @@ final class EpollSocket implements PolledSocket {
     int wanted = (int) Math.min(dst.remaining(), scratch.byteSize());
     long result;
     do {
-      result = sys.read(fd, scratch.address(), wanted);
+      result = sys.recv(fd, scratch.address(), wanted);
     } while (result == -Errno.EINTR);
     if (result > 0) {
       dst.put(scratch.asSlice(0, result).asByteBuffer());
