@@ -66,6 +66,7 @@ final class EpollSocketPoller implements SocketPoller {
   private final int port;
   private final int keepAliveIdleSeconds;
   private final MemorySegment events = arena.allocate(EpollEvents.BYTES * MAX_EVENTS, 8);
+  private final int[] eventInts = EpollEvents.intsFor(MAX_EVENTS);
   private final MemorySegment acceptAddress = arena.allocate(SocketAddresses.MAX_BYTES, 8);
   private final MemorySegment acceptAddressLength = arena.allocate(JAVA_INT);
   private final MemorySegment wakeValue = arena.allocateFrom(JAVA_LONG, 1L);
@@ -197,9 +198,12 @@ final class EpollSocketPoller implements SocketPoller {
     int timeout =
         carriedCount > 0 ? 0 : (int) Math.min(Math.max(timeoutMillis, 0), Integer.MAX_VALUE);
     int count = sys.epollWait(epollFd, events, MAX_EVENTS, timeout);
+    if (count > 0) {
+      EpollEvents.copy(events, count, eventInts);
+    }
     int handed = 0;
     for (int i = 0; i < count; i++) {
-      long token = EpollEvents.token(events, i);
+      long token = EpollEvents.token(eventInts, i);
       if (token == LISTENER_TOKEN) {
         handed++;
         handler.acceptable();
@@ -208,7 +212,7 @@ final class EpollSocketPoller implements SocketPoller {
       } else {
         EpollSocket socket = socketFor(token);
         if (socket != null) {
-          socket.edge(EpollEvents.events(events, i));
+          socket.edge(EpollEvents.events(eventInts, i));
           if (report(socket, poll, handler)) {
             handed++;
           }
