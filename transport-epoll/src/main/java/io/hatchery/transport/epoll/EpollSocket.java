@@ -1,15 +1,12 @@
 package io.hatchery.transport.epoll;
 
-import io.hatchery.protocol.transport.poll.PolledSocket;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 
 /**
- * One accepted connection of an {@link EpollSocketPoller}: its file descriptor, its token in the
- * epoll set, its interest and what the kernel last said it can do.
+ * One accepted connection of an {@link EpollSocketPoller}.
  *
  * <p>Edge-triggered underneath, level-triggered to its user: the socket is registered once for
  * input and output with {@code EPOLLET}, so the kernel reports each change once and never polls it
@@ -20,39 +17,21 @@ import java.nio.channels.ClosedChannelException;
  *
  * <p>Not thread-safe: the poller's I/O thread only.
  */
-final class EpollSocket implements PolledSocket {
-  final int fd;
-
-  /** The epoll data of this socket: its slot in the poller and a generation (see the poller). */
-  final long token;
-
+final class EpollSocket extends NativeSocket {
   private final EpollSocketPoller poller;
-  private final Syscalls sys;
-  private final String remoteAddress;
-  private boolean wantRead;
-  private boolean wantWrite;
 
   /** Data, the end of stream or an error may wait: set by an edge, cleared by a drained read. */
   private boolean readReady;
 
-  /** The send buffer may take bytes: set by an edge, cleared by a short write. */
-  private boolean writeReady;
-
-  /** Whether it is in the poller's list of sockets to report without a new edge. */
-  boolean pending;
-
-  /** The poll that last reported it (see {@link EpollSocketPoller}). */
-  long reportedInPoll = -1;
-
-  private boolean open = true;
-  private Object attachment;
-
-  EpollSocket(int fd, long token, EpollSocketPoller poller, Syscalls sys, String remoteAddress) {
-    this.fd = fd;
-    this.token = token;
+  EpollSocket(
+      int fd,
+      long token,
+      EpollSocketPoller poller,
+      Syscalls sys,
+      NativeBuffers buffers,
+      String remoteAddress) {
+    super(fd, token, sys, buffers, remoteAddress, false);
     this.poller = poller;
-    this.sys = sys;
-    this.remoteAddress = remoteAddress;
   }
 
   @Override
@@ -65,7 +44,7 @@ final class EpollSocket implements PolledSocket {
       return readThroughScratch(dst);
     }
     int wanted = dst.remaining();
-    long address = poller.addressOf(dst) + dst.position();
+    long address = buffers.addressOf(dst) + dst.position();
     long result;
     do {
       result = sys.recv(fd, address, wanted);
@@ -78,7 +57,7 @@ final class EpollSocket implements PolledSocket {
   }
 
   private int readThroughScratch(ByteBuffer dst) throws IOException {
-    MemorySegment scratch = poller.scratch();
+    MemorySegment scratch = buffers.scratch();
     int wanted = (int) Math.min(dst.remaining(), scratch.byteSize());
     long result;
     do {
@@ -109,42 +88,6 @@ final class EpollSocket implements PolledSocket {
   }
 
   @Override
-  public int write(ByteBuffer src) throws IOException {
-    checkOpen();
-    if (!src.hasRemaining()) {
-      return 0;
-    }
-    long from;
-    int bytes;
-    if (src.isDirect()) {
-      from = poller.addressOf(src) + src.position();
-      bytes = src.remaining();
-    } else {
-      MemorySegment scratch = poller.scratch();
-      bytes = (int) Math.min(src.remaining(), scratch.byteSize());
-      from = scratch.address();
-      MemorySegment.copy(MemorySegment.ofBuffer(src), 0, scratch, 0, bytes);
-    }
-    long result;
-    do {
-      result = sys.send(fd, from, bytes);
-    } while (result == -Errno.EINTR);
-    Reference.reachabilityFence(src);
-    if (result >= 0) {
-      if (result < bytes) {
-        writeReady = false; // the send buffer is full; an edge says when it has room again
-      }
-      src.position(src.position() + (int) result);
-      return (int) result;
-    }
-    if (result == -Errno.EAGAIN) {
-      writeReady = false;
-      return 0;
-    }
-    throw Errno.exception("send", (int) -result);
-  }
-
-  @Override
   public void interest(boolean read, boolean write) {
     wantRead = read;
     wantWrite = write;
@@ -163,22 +106,9 @@ final class EpollSocket implements PolledSocket {
     }
   }
 
-  /** Whether its user should hear about it now: it may be read or written, as its interest asks. */
-  boolean reportable() {
-    return readable() || writable();
-  }
-
+  @Override
   boolean readable() {
     return wantRead && readReady;
-  }
-
-  boolean writable() {
-    return wantWrite && writeReady;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
   }
 
   @Override
@@ -189,26 +119,5 @@ final class EpollSocket implements PolledSocket {
     open = false;
     poller.release(this);
     Syscalls.close(fd); // also takes it out of the epoll set
-  }
-
-  @Override
-  public Object attachment() {
-    return attachment;
-  }
-
-  @Override
-  public void attach(Object attachment) {
-    this.attachment = attachment;
-  }
-
-  @Override
-  public String remoteAddress() {
-    return remoteAddress;
-  }
-
-  private void checkOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
   }
 }

@@ -1,19 +1,13 @@
 package io.hatchery.transport.epoll;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import io.hatchery.protocol.transport.poll.PolledSocket;
 import io.hatchery.protocol.transport.poll.ReadyHandler;
 import io.hatchery.protocol.transport.poll.SocketPoller;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -55,120 +49,58 @@ final class EpollSocketPoller implements SocketPoller {
   private static final long LISTENER_TOKEN = -1L;
   private static final long WAKEUP_TOKEN = -2L;
   private static final int MAX_EVENTS = 1024;
-  private static final int SCRATCH_BYTES = 64 * 1024;
-  private static final int MAX_ACCEPT_RETRIES = 16;
 
-  private final Syscalls sys = new Syscalls();
-  private final Arena arena = Arena.ofShared();
-  private final int listenFd;
+  private final Syscalls sys;
+  private final Arena arena;
+  private final Listener listener;
   private final int epollFd;
-  private final int wakeFd;
-  private final int port;
-  private final int keepAliveIdleSeconds;
-  private final MemorySegment events = arena.allocate(EpollEvents.BYTES * MAX_EVENTS, 8);
+  private final WakeupEventFd wake;
+  private final NativeBuffers buffers;
+  private final MemorySegment events;
   private final int[] eventInts = EpollEvents.intsFor(MAX_EVENTS);
-  private final MemorySegment acceptAddress = arena.allocate(SocketAddresses.MAX_BYTES, 8);
-  private final MemorySegment acceptAddressLength = arena.allocate(JAVA_INT);
-  private final MemorySegment wakeValue = arena.allocateFrom(JAVA_LONG, 1L);
-  private final MemorySegment drained = arena.allocate(JAVA_LONG);
-  private MemorySegment scratch;
-  private ByteBuffer lastBuffer;
-  private long lastAddress;
-
-  /** Guards {@link #wakeFdOpen} and every write to or close of {@link #wakeFd}. */
-  private final Object wakeLock = new Object();
-
-  private boolean wakeFdOpen = true;
   private boolean closed;
 
-  private EpollSocket[] sockets = new EpollSocket[64];
-  private int[] freeSlots = new int[64];
-  private int freeCount;
-  private int slotsUsed;
-  private int generation;
-
-  /** Sockets to report on the next poll without a new edge; {@link #spare} is swapped in. */
-  private EpollSocket[] pending = new EpollSocket[64];
-
-  private int pendingCount;
-  private EpollSocket[] spare = new EpollSocket[64];
+  private final SocketSlots<EpollSocket> sockets = new SocketSlots<>();
+  private final PendingSockets pending = new PendingSockets();
   private long polls;
 
   private EpollSocketPoller(
-      int listenFd, int epollFd, int wakeFd, int port, int keepAliveIdleSeconds) {
-    this.listenFd = listenFd;
+      Syscalls sys, Arena arena, Listener listener, int epollFd, WakeupEventFd wake) {
+    this.sys = sys;
+    this.arena = arena;
+    this.listener = listener;
     this.epollFd = epollFd;
-    this.wakeFd = wakeFd;
-    this.port = port;
-    this.keepAliveIdleSeconds = keepAliveIdleSeconds;
+    this.wake = wake;
+    this.buffers = new NativeBuffers(arena);
+    this.events = arena.allocate(EpollEvents.BYTES * MAX_EVENTS, 8);
   }
 
   /** See {@link io.hatchery.protocol.transport.poll.SocketPollerProvider#open}. */
   static EpollSocketPoller open(InetSocketAddress address, int backlog, int keepAliveIdleSeconds)
       throws IOException {
-    if (address.isUnresolved()) {
-      throw new UnresolvedAddressException();
-    }
     Syscalls sys = new Syscalls();
-    int listenFd = listen(sys, address, backlog);
+    Arena arena = Arena.ofShared();
+    Listener listener = null;
     int epollFd = -1;
-    int wakeFd = -1;
-    EpollSocketPoller poller;
+    WakeupEventFd wake = null;
     try {
+      listener = Listener.open(sys, arena, address, backlog, keepAliveIdleSeconds);
       epollFd = sys.epollCreate();
-      wakeFd = sys.eventfd();
-      poller =
-          new EpollSocketPoller(
-              listenFd, epollFd, wakeFd, sys.localPort(listenFd), keepAliveIdleSeconds);
+      wake = new WakeupEventFd(sys, arena);
+      sys.epollCtl(epollFd, Syscalls.EPOLL_CTL_ADD, listener.fd, Syscalls.EPOLLIN, LISTENER_TOKEN);
+      sys.epollCtl(epollFd, Syscalls.EPOLL_CTL_ADD, wake.fd, Syscalls.EPOLLIN, WAKEUP_TOKEN);
+      return new EpollSocketPoller(sys, arena, listener, epollFd, wake);
     } catch (IOException | RuntimeException e) {
-      Syscalls.close(listenFd);
+      if (listener != null) {
+        listener.close();
+      }
       if (epollFd >= 0) {
         Syscalls.close(epollFd);
       }
-      if (wakeFd >= 0) {
-        Syscalls.close(wakeFd);
+      if (wake != null) {
+        wake.close();
       }
-      throw e;
-    }
-    try {
-      poller.control(Syscalls.EPOLL_CTL_ADD, listenFd, Syscalls.EPOLLIN, LISTENER_TOKEN);
-      poller.control(Syscalls.EPOLL_CTL_ADD, wakeFd, Syscalls.EPOLLIN, WAKEUP_TOKEN);
-      return poller;
-    } catch (IOException | RuntimeException e) {
-      poller.close();
-      throw e;
-    }
-  }
-
-  /**
-   * A listening socket on {@code address}: IPv4 for an IPv4 address; IPv6 for an IPv6 one; for the
-   * wildcard, one dual-stack IPv6 socket (as JDK NIO binds it), or IPv4 where IPv6 is off.
-   */
-  private static int listen(Syscalls sys, InetSocketAddress address, int backlog)
-      throws IOException {
-    InetAddress ip = address.getAddress();
-    int family =
-        ip.getAddress().length == 16 || ip.isAnyLocalAddress()
-            ? Syscalls.AF_INET6
-            : Syscalls.AF_INET;
-    int fd = sys.socket(family);
-    if (fd == -Errno.EAFNOSUPPORT && ip.isAnyLocalAddress()) {
-      family = Syscalls.AF_INET;
-      fd = sys.socket(family);
-    }
-    if (fd < 0) {
-      throw Errno.exception("socket", -fd);
-    }
-    try (Arena scope = Arena.ofConfined()) {
-      sys.setInt(fd, Syscalls.SOL_SOCKET, Syscalls.SO_REUSEADDR, 1);
-      if (family == Syscalls.AF_INET6 && ip.isAnyLocalAddress()) {
-        sys.setInt(fd, Syscalls.IPPROTO_IPV6, Syscalls.IPV6_V6ONLY, 0);
-      }
-      sys.bind(fd, SocketAddresses.encode(scope, family, ip, address.getPort()));
-      sys.listen(fd, backlog);
-      return fd;
-    } catch (IOException | RuntimeException e) {
-      Syscalls.close(fd);
+      arena.close();
       throw e;
     }
   }
@@ -180,23 +112,14 @@ final class EpollSocketPoller implements SocketPoller {
 
   @Override
   public int localPort() {
-    return port;
+    return listener.port;
   }
 
   @Override
   public int poll(long timeoutMillis, ReadyHandler handler) throws IOException {
-    long poll = ++polls;
     // Sockets still ready from earlier polls are reported now, so this poll does not wait.
-    EpollSocket[] carried = pending;
-    int carriedCount = pendingCount;
-    pending = spare;
-    pendingCount = 0;
-    spare = carried;
-    for (int i = 0; i < carriedCount; i++) {
-      carried[i].pending = false;
-    }
-    int timeout =
-        carriedCount > 0 ? 0 : (int) Math.min(Math.max(timeoutMillis, 0), Integer.MAX_VALUE);
+    boolean carried = pending.startPoll(++polls);
+    int timeout = carried ? 0 : (int) Math.min(Math.max(timeoutMillis, 0), Integer.MAX_VALUE);
     int count = sys.epollWait(epollFd, events, MAX_EVENTS, timeout);
     if (count > 0) {
       EpollEvents.copy(events, count, eventInts);
@@ -208,179 +131,69 @@ final class EpollSocketPoller implements SocketPoller {
         handed++;
         handler.acceptable();
       } else if (token == WAKEUP_TOKEN) {
-        sys.read(wakeFd, drained.address(), Long.BYTES); // resets the counter; EAGAIN if read
+        wake.drain(sys);
       } else {
-        EpollSocket socket = socketFor(token);
+        EpollSocket socket = sockets.find(token);
         if (socket != null) {
           socket.edge(EpollEvents.events(eventInts, i));
-          if (report(socket, poll, handler)) {
+          if (pending.report(socket, handler)) {
             handed++;
           }
         }
       }
     }
-    for (int i = 0; i < carriedCount; i++) {
-      EpollSocket socket = carried[i];
-      carried[i] = null;
-      if (socket.isOpen() && report(socket, poll, handler)) {
-        handed++;
-      }
-    }
-    return handed;
-  }
-
-  /**
-   * Hands {@code socket} to {@code handler} if its interest asks for what it can do and this poll
-   * has not already; afterwards keeps it pending while that is still so.
-   */
-  private boolean report(EpollSocket socket, long poll, ReadyHandler handler) {
-    if (socket.reportedInPoll == poll || !socket.reportable()) {
-      return false;
-    }
-    socket.reportedInPoll = poll;
-    handler.ready(socket, socket.readable(), socket.writable());
-    if (socket.isOpen() && socket.reportable()) {
-      reportAgain(socket);
-    }
-    return true;
+    return handed + pending.reportCarried(handler);
   }
 
   /**
    * Makes the next poll report {@code socket} (if it is then still open and ready) without an edge.
    */
   void reportAgain(EpollSocket socket) {
-    if (socket.pending) {
-      return;
-    }
-    socket.pending = true;
-    if (pendingCount == pending.length) {
-      pending = Arrays.copyOf(pending, pendingCount * 2);
-      spare = new EpollSocket[pending.length];
-    }
-    pending[pendingCount++] = socket;
-  }
-
-  private EpollSocket socketFor(long token) {
-    int slot = (int) token;
-    if (slot < 0 || slot >= slotsUsed) {
-      return null;
-    }
-    EpollSocket socket = sockets[slot];
-    return socket != null && socket.token == token ? socket : null;
+    pending.add(socket);
   }
 
   @Override
   public PolledSocket accept() throws IOException {
-    for (int attempt = 0; attempt < MAX_ACCEPT_RETRIES; attempt++) {
-      acceptAddressLength.set(JAVA_INT, 0, SocketAddresses.MAX_BYTES);
-      int fd = sys.accept(listenFd, acceptAddress, acceptAddressLength);
-      if (fd >= 0) {
-        return accepted(fd);
-      }
-      int errno = -fd;
-      if (errno == Errno.EAGAIN) {
-        return null;
-      }
-      // A connection that failed between its arrival and the accept, or a signal: try the next.
-      if (errno != Errno.ECONNABORTED && errno != Errno.EINTR && errno != Errno.EPROTO) {
-        throw Errno.exception("accept4", errno);
-      }
+    int fd = listener.accept();
+    if (fd < 0) {
+      return null;
     }
-    return null;
+    String peer = listener.lastPeer();
+    try {
+      return sockets.add(token -> register(fd, token, peer));
+    } catch (UncheckedIOException e) {
+      Syscalls.close(fd);
+      throw e.getCause();
+    }
   }
 
-  private EpollSocket accepted(int fd) throws IOException {
-    try {
-      sys.setInt(fd, Syscalls.IPPROTO_TCP, Syscalls.TCP_NODELAY, 1);
-      sys.setInt(fd, Syscalls.SOL_SOCKET, Syscalls.SO_KEEPALIVE, 1);
-      sys.setInt(fd, Syscalls.IPPROTO_TCP, Syscalls.TCP_KEEPIDLE, keepAliveIdleSeconds);
-    } catch (IOException | RuntimeException e) {
-      Syscalls.close(fd);
-      throw e;
-    }
-    int slot = takeSlot();
-    long token = ((long) generation++ << 32) | slot;
+  private EpollSocket register(int fd, long token, String peer) {
     try {
       sys.epollCtl(epollFd, Syscalls.EPOLL_CTL_ADD, fd, SOCKET_EVENTS, token);
-    } catch (IOException | RuntimeException e) {
-      Syscalls.close(fd);
-      freeSlot(slot);
-      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    EpollSocket socket =
-        new EpollSocket(fd, token, this, sys, SocketAddresses.describe(acceptAddress));
-    sockets[slot] = socket;
-    return socket;
-  }
-
-  private int takeSlot() {
-    if (freeCount > 0) {
-      return freeSlots[--freeCount];
-    }
-    if (slotsUsed == sockets.length) {
-      sockets = Arrays.copyOf(sockets, sockets.length * 2);
-    }
-    return slotsUsed++;
+    return new EpollSocket(fd, token, this, sys, buffers, peer);
   }
 
   /** Frees {@code socket}'s slot; called by {@link EpollSocket#close()}. */
   void release(EpollSocket socket) {
-    int slot = (int) socket.token;
-    if (sockets[slot] != socket) {
-      return;
-    }
-    sockets[slot] = null;
-    freeSlot(slot);
+    sockets.remove(socket);
   }
 
-  private void freeSlot(int slot) {
-    if (freeCount == freeSlots.length) {
-      freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
-    }
-    freeSlots[freeCount++] = slot;
-  }
-
-  private void control(int operation, int fd, int events, long token) throws IOException {
-    sys.epollCtl(epollFd, operation, fd, events, token);
-  }
-
-  /**
-   * The native address of direct buffer {@code buffer}'s first byte (index 0). Cached for the last
-   * buffer asked about: the ROUTER reads every socket into the same one. I/O thread.
-   */
-  long addressOf(ByteBuffer buffer) {
-    if (buffer != lastBuffer) {
-      lastAddress = MemorySegment.ofBuffer(buffer.duplicate().clear()).address();
-      lastBuffer = buffer;
-    }
-    return lastAddress;
-  }
-
-  /** A native buffer for heap {@link java.nio.ByteBuffer}s, made on first use. I/O thread. */
-  MemorySegment scratch() {
-    if (scratch == null) {
-      scratch = arena.allocate(SCRATCH_BYTES, 8);
-    }
-    return scratch;
+  /** The native memory behind the buffers its sockets read into and write from. I/O thread. */
+  NativeBuffers buffers() {
+    return buffers;
   }
 
   @Override
   public void forEachSocket(Consumer<PolledSocket> action) {
-    for (int slot = 0; slot < slotsUsed; slot++) {
-      EpollSocket socket = sockets[slot];
-      if (socket != null) {
-        action.accept(socket);
-      }
-    }
+    sockets.forEach(action);
   }
 
   @Override
   public void wakeup() {
-    synchronized (wakeLock) {
-      if (wakeFdOpen) {
-        Syscalls.write(wakeFd, wakeValue, Long.BYTES);
-      }
-    }
+    wake.wakeup();
   }
 
   @Override
@@ -389,18 +202,10 @@ final class EpollSocketPoller implements SocketPoller {
       return;
     }
     closed = true;
-    for (int slot = 0; slot < slotsUsed; slot++) {
-      EpollSocket socket = sockets[slot];
-      if (socket != null) {
-        socket.close();
-      }
-    }
-    Syscalls.close(listenFd);
+    sockets.forEach(EpollSocket::close);
+    listener.close();
     Syscalls.close(epollFd);
-    synchronized (wakeLock) {
-      wakeFdOpen = false;
-      Syscalls.close(wakeFd);
-    }
+    wake.close();
     arena.close();
   }
 }

@@ -22,14 +22,28 @@ public final class EpollSocketPollerProvider implements SocketPollerProvider {
   }
 
   @Override
+  public int preference() {
+    return 10;
+  }
+
+  @Override
   public Optional<String> unavailableReason() {
+    return platformProblem(EpollSocketPoller.NAME);
+  }
+
+  /**
+   * Why a native transport named {@code transport} cannot run on this operating system and
+   * architecture, or empty: the native pollers know Linux on x86-64 and AArch64.
+   */
+  static Optional<String> platformProblem(String transport) {
     String os = System.getProperty("os.name", "");
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     if (!os.equals("Linux")) {
-      return Optional.of("epoll is Linux's; this is " + os);
+      return Optional.of(transport + " is Linux's; this is " + os);
     }
     if (!EpollEvents.isX86_64(arch) && !arch.equals("aarch64")) {
-      return Optional.of("the epoll transport knows x86-64 and AArch64; this is " + arch);
+      return Optional.of(
+          "the " + transport + " transport knows x86-64 and AArch64; this is " + arch);
     }
     return Optional.empty();
   }

@@ -12,7 +12,18 @@ public interface SocketPollerProvider {
   /** The name {@code -Dhatchery.transport} selects it by. */
   String name();
 
-  /** Why it cannot run here (another operating system or architecture), or empty if it can. */
+  /**
+   * Where {@code auto} tries it: providers with a higher preference first (epoll 10). A negative
+   * preference keeps it out of {@code auto}: only naming it selects it (io_uring, -1).
+   */
+  default int preference() {
+    return 0;
+  }
+
+  /**
+   * Why it cannot run here (another operating system or architecture, a sandbox that denies it), or
+   * empty if it can.
+   */
   Optional<String> unavailableReason();
 
   /**

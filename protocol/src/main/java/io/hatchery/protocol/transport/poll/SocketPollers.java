@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
  * Opens the {@link SocketPoller} of a ROUTER. System property {@value #PROPERTY}:
  *
  * <ul>
- *   <li>{@value #AUTO} (the default): the first {@link SocketPollerProvider} on the class path that
- *       can run here (epoll on Linux with JDK 22 or later, when module {@code transport-epoll} is
- *       present), else NIO. A provider that fails to start for another reason than the address (a
- *       system call the sandbox denies) is logged and skipped.
+ *   <li>{@value #AUTO} (the default): the {@link SocketPollerProvider} on the class path with the
+ *       highest non-negative {@link SocketPollerProvider#preference()} that can run here (with
+ *       module {@code transport-epoll} on Linux and JDK 22 or later: epoll), else NIO. A provider
+ *       that fails to start for another reason than the address (a system call the sandbox denies)
+ *       is logged and skipped.
  *   <li>{@value #NIO}: JDK NIO.
- *   <li>any provider's name ({@code epoll}): that one, or an {@link IOException} saying why it
- *       cannot run here. Tests use it, so a missing provider fails them instead of silently testing
- *       NIO.
+ *   <li>any provider's name ({@code io_uring}, {@code epoll}): that one, or an {@link IOException}
+ *       saying why it cannot run here. Tests use it, so a missing provider fails them instead of
+ *       silently testing NIO.
  * </ul>
  *
  * <p>Thread-safety: stateless; any thread.
@@ -63,7 +65,7 @@ public final class SocketPollers {
     List<SocketPollerProvider> providers = providers();
     if (wanted.equals(AUTO)) {
       for (SocketPollerProvider provider : providers) {
-        if (provider.unavailableReason().isEmpty()) {
+        if (provider.preference() >= 0 && provider.unavailableReason().isEmpty()) {
           Optional<SocketPoller> opened = tryOpen(provider, address, backlog, keepAliveIdleSeconds);
           if (opened.isPresent()) {
             return opened.get();
@@ -108,8 +110,7 @@ public final class SocketPollers {
     } catch (BindException | UnresolvedAddressException e) {
       throw e;
     } catch (IOException | RuntimeException | LinkageError e) {
-      log.warn(
-          "The {} transport cannot start here ({}); using JDK NIO instead", provider.name(), e);
+      log.warn("The {} transport cannot start here ({}); trying the next one", provider.name(), e);
       return Optional.empty();
     }
   }
@@ -132,6 +133,7 @@ public final class SocketPollers {
         log.debug("skipping a transport this JDK cannot load", e);
       }
     }
+    found.sort(Comparator.comparingInt(SocketPollerProvider::preference).reversed());
     return found;
   }
 }
