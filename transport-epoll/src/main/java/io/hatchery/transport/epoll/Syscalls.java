@@ -15,10 +15,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The C library's socket, epoll and eventfd calls, through the Foreign Function and Memory API,
- * each with its {@code errno} captured. Every method either returns a usable result or throws,
- * except where it says which {@code errno} it hands back (as a negative result) for the caller to
- * act on.
+ * The C library's socket, epoll, eventfd and mmap calls, and {@code syscall(2)} for io_uring's,
+ * through the Foreign Function and Memory API, each with its {@code errno} captured. Every method
+ * either returns a usable result or throws, except where it says which {@code errno} it hands back
+ * (as a negative result) for the caller to act on.
  *
  * <p>Thread-safety: an instance holds the buffer its calls capture {@code errno} into, so it
  * belongs to one thread at a time (the poller's I/O thread; the binding thread before it starts).
@@ -50,6 +50,10 @@ final class Syscalls {
   static final int EPOLLHUP = 0x010;
   static final int EPOLLRDHUP = 0x2000;
   static final int EPOLLET = 1 << 31;
+  static final int PROT_READ = 1;
+  static final int PROT_WRITE = 2;
+  static final int MAP_SHARED = 1;
+  static final int MAP_POPULATE = 0x8000;
   static final int EFD_NONBLOCK = 0x800;
   static final int EFD_CLOEXEC = 0x80000;
 
@@ -91,6 +95,28 @@ final class Syscalls {
           "epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
   private static final MethodHandle EVENTFD =
       capturing("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+  // io_uring has no C library wrapper here: syscall(2), variadic after the number.
+  private static final MethodHandle SYSCALL4 =
+      LINKER.downcallHandle(
+          symbol("syscall"),
+          FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+          CAPTURE_ERRNO,
+          Linker.Option.firstVariadicArg(1));
+  private static final MethodHandle SYSCALL6 =
+      LINKER.downcallHandle(
+          symbol("syscall"),
+          FunctionDescriptor.of(
+              JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+              JAVA_LONG),
+          CAPTURE_ERRNO,
+          Linker.Option.firstVariadicArg(1));
+  private static final MethodHandle MMAP =
+      capturing(
+          "mmap",
+          FunctionDescriptor.of(
+              JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+  private static final MethodHandle MUNMAP =
+      plain("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
   private static final MethodHandle CLOSE =
       plain("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
   private static final MethodHandle WRITE =
@@ -343,6 +369,72 @@ final class Syscalls {
   static void write(int fd, MemorySegment buffer, long bytes) {
     try {
       long ignored = (long) WRITE.invokeExact(fd, buffer, bytes);
+    } catch (Throwable t) {
+      throw unexpected(t);
+    }
+  }
+
+  /**
+   * System call {@code number} with four arguments.
+   *
+   * @return its result, or a negative {@code errno}
+   */
+  long syscall(long number, long a, long b, long c, long d) {
+    long result;
+    try {
+      result = (long) SYSCALL4.invokeExact(callState, number, a, b, c, d);
+    } catch (Throwable t) {
+      throw unexpected(t);
+    }
+    return result >= 0 ? result : -errno();
+  }
+
+  /**
+   * System call {@code number} with six arguments.
+   *
+   * @return its result, or a negative {@code errno}
+   */
+  long syscall(long number, long a, long b, long c, long d, long e, long f) {
+    long result;
+    try {
+      result = (long) SYSCALL6.invokeExact(callState, number, a, b, c, d, e, f);
+    } catch (Throwable t) {
+      throw unexpected(t);
+    }
+    return result >= 0 ? result : -errno();
+  }
+
+  /**
+   * Maps {@code bytes} of {@code fd} at {@code offset}, shared and read-write, populated.
+   *
+   * @return the mapping's address
+   */
+  long mmapShared(int fd, long bytes, long offset) throws IOException {
+    long result;
+    try {
+      result =
+          (long)
+              MMAP.invokeExact(
+                  callState,
+                  0L,
+                  bytes,
+                  PROT_READ | PROT_WRITE,
+                  MAP_SHARED | MAP_POPULATE,
+                  fd,
+                  offset);
+    } catch (Throwable t) {
+      throw unexpected(t);
+    }
+    if (result == -1L) {
+      throw Errno.exception("mmap", errno());
+    }
+    return result;
+  }
+
+  /** Unmaps what {@link #mmapShared} mapped. Any thread; never throws. */
+  static void munmap(long address, long bytes) {
+    try {
+      int ignored = (int) MUNMAP.invokeExact(address, bytes);
     } catch (Throwable t) {
       throw unexpected(t);
     }
