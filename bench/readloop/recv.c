@@ -28,14 +28,14 @@ int main(int c,char**v){const char*mode=v[1];int port=atoi(v[2]),n=atoi(v[3]);
  if(bind(l,(void*)&a,sizeof a)||listen(l,4096)){perror("bind");return 1;}
  int*fd=malloc(n*sizeof(int)); for(int i=0;i<n;i++){fd[i]=accept4(l,0,0,SOCK_NONBLOCK); if(fd[i]<0){perror("accept");return 1;}}
  fprintf(stderr,"accepted %d\n",n); t0=now();
- if(!strcmp(mode,"lt")||!strcmp(mode,"et")){int et=!strcmp(mode,"et");int ep=epoll_create1(0);
+ if(strcmp(mode,"uring")){int et=!!strstr(mode,"et"); int rcv=!!strchr(mode,'r');int ep=epoll_create1(0);
   for(int i=0;i<n;i++){struct epoll_event e={.events=EPOLLIN|(et?EPOLLET:0),.data.fd=fd[i]};epoll_ctl(ep,EPOLL_CTL_ADD,fd[i],&e);}
   struct epoll_event ev[1024];
-  for(;;){int k=epoll_wait(ep,ev,1024,100);for(int j=0;j<k;j++){ssize_t r=read(ev[j].data.fd,buf,sizeof buf); if(r>0)total+=r;}
+  for(;;){int k=epoll_wait(ep,ev,1024,100);for(int j=0;j<k;j++){ssize_t r=rcv?recv(ev[j].data.fd,buf,sizeof buf,0):read(ev[j].data.fd,buf,sizeof buf); if(r>0)total+=r;}
    tick(); if(k>0&&k<256)pause5();}
  }
  // io_uring multishot recv with provided buffer ring
- struct io_uring_params p; memset(&p,0,sizeof p); p.flags=IORING_SETUP_SINGLE_ISSUER|IORING_SETUP_DEFER_TASKRUN|IORING_SETUP_CQSIZE; p.cq_entries=16384;
+ struct io_uring_params p; memset(&p,0,sizeof p); p.flags=IORING_SETUP_CQSIZE|(getenv("UF")?atoi(getenv("UF")):(IORING_SETUP_SINGLE_ISSUER|IORING_SETUP_DEFER_TASKRUN)); p.cq_entries=16384;
  int ring=syscall(__NR_io_uring_setup,4096,&p); if(ring<0){perror("setup");return 1;}
  size_t sqsz=p.sq_off.array+p.sq_entries*4, cqsz=p.cq_off.cqes+p.cq_entries*sizeof(struct io_uring_cqe);
  char*sq=mmap(0,sqsz,PROT_READ|PROT_WRITE,MAP_SHARED|MAP_POPULATE,ring,IORING_OFF_SQ_RING);
