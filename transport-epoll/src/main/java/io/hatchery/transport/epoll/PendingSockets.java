@@ -52,10 +52,16 @@ final class PendingSockets {
 
   /**
    * Hands {@code socket} to {@code handler} if its interest asks for what it can do and this poll
-   * has not already; afterwards keeps it pending while that is still so.
+   * has not already; afterwards keeps it pending while that is still so. Readiness that comes after
+   * its report in the same poll (a second completion for it) makes it pending too, or nothing would
+   * report it again until the kernel had news for it.
    */
   boolean report(NativeSocket socket, ReadyHandler handler) {
-    if (socket.reportedInPoll == poll || !socket.reportable()) {
+    if (!socket.reportable()) {
+      return false;
+    }
+    if (socket.reportedInPoll == poll) {
+      add(socket);
       return false;
     }
     socket.reportedInPoll = poll;
