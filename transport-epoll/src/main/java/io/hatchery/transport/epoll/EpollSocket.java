@@ -84,7 +84,7 @@ final class EpollSocket extends NativeSocket {
       readReady = false;
       return 0;
     }
-    throw Errno.exception("read", (int) -result);
+    throw Errno.exception("recv", (int) -result);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * {@link SocketPoller} on Linux's epoll, called through the Foreign Function and Memory API: one
- * {@code epoll_wait} per poll, one {@code read} per readable socket, no per-event lookup (each
+ * {@code epoll_wait} per poll, one {@code recv} per readable socket, no per-event lookup (each
  * event carries its socket's slot in an array) and none of JDK NIO's per-call locking.
  *
  * <p>Edge-triggered sockets, level-triggered contract: each connection is registered once, for
@@ -179,11 +179,6 @@ final class EpollSocketPoller implements SocketPoller {
   /** Frees {@code socket}'s slot; called by {@link EpollSocket#close()}. */
   void release(EpollSocket socket) {
     sockets.remove(socket);
-  }
-
-  /** The native memory behind the buffers its sockets read into and write from. I/O thread. */
-  NativeBuffers buffers() {
-    return buffers;
   }
 
   @Override

@@ -151,7 +151,7 @@ final class UringSocket extends NativeSocket {
   }
 
   /** The {@code POLLOUT} poll completed: the send buffer has room, or the connection failed. */
-  void writable(int ignoredEvents) {
+  void pollOutCompleted() {
     pollingOut = false;
     writeReady = true;
   }

@@ -185,7 +185,7 @@ final class UringSocketPoller implements SocketPoller {
       int flags = uring.flags(i);
       switch (Kind.of(userData)) {
         case RECV -> handed += onReceived(userData, result, flags, handler);
-        case POLL_OUT -> handed += onWritable(userData, result, handler);
+        case POLL_OUT -> handed += onPollOut(userData, handler);
         case LISTENER -> {
           acceptable = true;
           if ((flags & IoUring.CQE_F_MORE) == 0) {
@@ -246,12 +246,12 @@ final class UringSocketPoller implements SocketPoller {
     return pending.report(socket, handler) ? 1 : 0;
   }
 
-  private int onWritable(long userData, int events, ReadyHandler handler) {
+  private int onPollOut(long userData, ReadyHandler handler) {
     UringSocket socket = sockets.find(userData);
     if (socket == null) {
       return 0;
     }
-    socket.writable(events);
+    socket.pollOutCompleted();
     return pending.report(socket, handler) ? 1 : 0;
   }
 
