@@ -320,23 +320,39 @@ public final class LongCounts {
 
   /**
    * Collects the pairs of one map whose keys must be distinct, as a report's dicts are, and makes
-   * an exactly sized {@link LongCounts} of them, with no index. Reusable: its own table, which
-   * finds duplicates, is cleared by a generation stamp, so each map costs only its pairs, and the
-   * only memory a map leaves behind is its two arrays.
+   * an exactly sized {@link LongCounts} of them, with no index. Reusable, so each map costs only
+   * its pairs, and the only memory a map leaves behind is its two arrays.
+   *
+   * <p>Duplicates are found two ways. Keys in [0, {@value #SMALL_KEYS}), which hold every bucket of
+   * a {@code response_times} dict below 10 s, are marked in a bitset whose touched words {@link
+   * #reset} clears; one load and one store a key. Other keys (epoch seconds, slow buckets, whatever
+   * a peer chooses) go through an open-addressing table cleared by a generation stamp.
    *
    * <p>Not thread-safe: one builder per thread, reused map after map.
    */
   public static final class Builder {
+    /** Keys below this are marked in {@link #smallKeys}: 4,096 bits, 512 bytes. */
+    static final int SMALL_KEYS = 4096;
+
     private long[] keys = new long[64];
     private long[] counts = new long[64];
     private int size;
+    private final long[] smallKeys = new long[SMALL_KEYS / Long.SIZE];
     private long[] tableKeys = new long[128];
     private int[] tableStamps = new int[128];
+    private int tableSize;
     private int stamp = 1;
 
     /** Forgets the pairs of the previous map. */
     public void reset() {
+      for (int i = 0; i < size; i++) {
+        long key = keys[i];
+        if (key >= 0 && key < SMALL_KEYS) {
+          smallKeys[(int) key >>> 6] = 0;
+        }
+      }
       size = 0;
+      tableSize = 0;
       if (++stamp == 0) {
         Arrays.fill(tableStamps, 0);
         stamp = 1;
@@ -347,7 +363,75 @@ public final class LongCounts {
      * Adds a pair; false, adding nothing, if {@code key} was already added since {@link #reset}.
      */
     public boolean put(long key, long count) {
-      if (size * 2 >= tableKeys.length) {
+      if (key >= 0 && key < SMALL_KEYS) {
+        int word = (int) key >>> 6;
+        long bit = 1L << key;
+        long marks = smallKeys[word];
+        if ((marks & bit) != 0) {
+          return false;
+        }
+        smallKeys[word] = marks | bit;
+      } else if (!putInTable(key)) {
+        return false;
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        counts = Arrays.copyOf(counts, size * 2);
+      }
+      keys[size] = key;
+      counts[size] = count;
+      size++;
+      return true;
+    }
+
+    /**
+     * Adds the first {@code n} pairs of the two arrays in order, as {@link #put} one by one would;
+     * false at the first key already added since {@link #reset} (the pairs before it stay added).
+     * The loop keeps its arrays and size in locals.
+     */
+    public boolean putAll(long[] pairKeys, long[] pairCounts, int n) {
+      if (keys.length - size < n) {
+        int capacity = Math.max(keys.length * 2, size + n);
+        keys = Arrays.copyOf(keys, capacity);
+        counts = Arrays.copyOf(counts, capacity);
+      }
+      long[] ownKeys = keys;
+      long[] ownCounts = counts;
+      long[] marks = smallKeys;
+      int added = size;
+      for (int i = 0; i < n; i++) {
+        long key = pairKeys[i];
+        if (key >= 0 && key < SMALL_KEYS) {
+          int word = (int) key >>> 6;
+          long bit = 1L << key;
+          long wordMarks = marks[word];
+          if ((wordMarks & bit) != 0) {
+            size = added;
+            return false;
+          }
+          marks[word] = wordMarks | bit;
+        } else {
+          size = added; // the table's growth re-reads the keys added so far
+          if (!putInTable(key)) {
+            return false;
+          }
+        }
+        ownKeys[added] = key;
+        ownCounts[added] = pairCounts[i];
+        added++;
+      }
+      size = added;
+      return true;
+    }
+
+    /** The pairs added since {@link #reset}, in order, as a new map. */
+    public LongCounts build() {
+      return new LongCounts(Arrays.copyOf(keys, size), Arrays.copyOf(counts, size), size);
+    }
+
+    /** Marks a key outside the bitset's range in the table; false if it is there already. */
+    private boolean putInTable(long key) {
+      if (tableSize * 2 >= tableKeys.length) {
         growTable();
       }
       int mask = tableKeys.length - 1;
@@ -360,19 +444,8 @@ public final class LongCounts {
       }
       tableStamps[slot] = stamp;
       tableKeys[slot] = key;
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        counts = Arrays.copyOf(counts, size * 2);
-      }
-      keys[size] = key;
-      counts[size] = count;
-      size++;
+      tableSize++;
       return true;
-    }
-
-    /** The pairs added since {@link #reset}, in order, as a new map. */
-    public LongCounts build() {
-      return new LongCounts(Arrays.copyOf(keys, size), Arrays.copyOf(counts, size), size);
     }
 
     private void growTable() {
@@ -382,12 +455,16 @@ public final class LongCounts {
       stamp = 1;
       int mask = capacity - 1;
       for (int i = 0; i < size; i++) {
-        int slot = home(keys[i], capacity);
+        long key = keys[i];
+        if (key >= 0 && key < SMALL_KEYS) {
+          continue;
+        }
+        int slot = home(key, capacity);
         while (tableStamps[slot] == stamp) {
           slot = (slot + 1) & mask;
         }
         tableStamps[slot] = stamp;
-        tableKeys[slot] = keys[i];
+        tableKeys[slot] = key;
       }
     }
   }

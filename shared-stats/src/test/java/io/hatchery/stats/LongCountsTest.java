@@ -131,7 +131,7 @@ class LongCountsTest {
       Map<Long, Long> reference = new LinkedHashMap<>();
       int pairs = random.nextInt(map % 10 == 0 ? 500 : 60);
       for (int i = 0; i < pairs; i++) {
-        long key = random.nextInt(pairs * 2 + 1);
+        long key = keyAround(random, random.nextInt(pairs * 2 + 1));
         long count = random.nextInt(1000);
         boolean fresh = !reference.containsKey(key);
         assertThat(builder.put(key, count)).isEqualTo(fresh);
@@ -140,9 +140,23 @@ class LongCountsTest {
       LongCounts built = builder.build();
       assertThat(visited(built)).isEqualTo(entries(reference));
       reference.forEach((k, v) -> assertThat(built.get(k)).isEqualTo(v));
-      built.add(-1, 5); // a built map grows like any other
-      assertThat(built.get(-1)).isEqualTo(5);
+      built.add(Long.MIN_VALUE, 5); // a built map grows like any other
+      assertThat(built.get(Long.MIN_VALUE)).isEqualTo(5);
     }
+  }
+
+  /**
+   * {@code seed} as a key in one of the builder's two ranges or on their border: small (the
+   * bitset), around {@link LongCounts.Builder#SMALL_KEYS}, negative, or an epoch second (the
+   * table).
+   */
+  private static long keyAround(Random random, int seed) {
+    return switch (random.nextInt(4)) {
+      case 0 -> seed;
+      case 1 -> LongCounts.Builder.SMALL_KEYS - 8 + seed % 16;
+      case 2 -> -1 - seed;
+      default -> 1_700_000_000L + seed;
+    };
   }
 
   /** The pairs in the order {@link LongCounts#forEach} visits them. */

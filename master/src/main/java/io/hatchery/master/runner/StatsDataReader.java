@@ -40,9 +40,9 @@ public final class StatsDataReader implements DataReader {
   /** Nesting levels as the generic decoding counts them: the envelope array is level 1. */
   private static final int DATA_DEPTH = 2;
 
-  /** Each I/O thread's reusable builder of the counts maps: they leave only their own arrays. */
-  private static final ThreadLocal<LongCounts.Builder> BUILDER =
-      ThreadLocal.withInitial(LongCounts.Builder::new);
+  /** Each I/O thread's reusable space for the counts maps, which leave only their own arrays. */
+  private static final ThreadLocal<CountsScratch> SCRATCH =
+      ThreadLocal.withInitial(CountsScratch::new);
 
   @Override
   public Object read(MsgpackReader in, byte[] frame) throws ProtocolException {
@@ -57,6 +57,7 @@ public final class StatsDataReader implements DataReader {
       throws ProtocolException, MalformedStatsException {
     expect(in.nextIsMap());
     int pairs = in.readMapHeader(DATA_DEPTH);
+    CountsScratch scratch = SCRATCH.get();
     List<EntryReport> stats = null;
     EntryReport total = null;
     Map<String, Object> otherKeys = LinkedHashMap.newLinkedHashMap(pairs);
@@ -66,11 +67,11 @@ public final class StatsDataReader implements DataReader {
       switch (key) {
         case StatsReportMaps.STATS -> {
           expect(stats == null);
-          stats = readEntries(in);
+          stats = readEntries(in, scratch);
         }
         case StatsReportMaps.STATS_TOTAL -> {
           expect(total == null);
-          total = readEntry(in, DATA_DEPTH + 1);
+          total = readEntry(in, DATA_DEPTH + 1, scratch);
         }
         default -> expect(otherKeys.put(key, in.readElement(DATA_DEPTH)) == null);
       }
@@ -81,18 +82,18 @@ public final class StatsDataReader implements DataReader {
     return new DecodedStats(report, otherKeys, frame, in.limits());
   }
 
-  private static List<EntryReport> readEntries(MsgpackReader in)
+  private static List<EntryReport> readEntries(MsgpackReader in, CountsScratch scratch)
       throws ProtocolException, MalformedStatsException {
     expect(in.nextIsArray());
     int count = in.readArrayHeader(DATA_DEPTH + 1);
     List<EntryReport> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      entries.add(readEntry(in, DATA_DEPTH + 2));
+      entries.add(readEntry(in, DATA_DEPTH + 2, scratch));
     }
     return entries;
   }
 
-  private static EntryReport readEntry(MsgpackReader in, int depth)
+  private static EntryReport readEntry(MsgpackReader in, int depth, CountsScratch scratch)
       throws ProtocolException, MalformedStatsException {
     expect(in.nextIsMap());
     EntryFields f = new EntryFields();
@@ -126,11 +127,11 @@ public final class StatsDataReader implements DataReader {
         case EntryFields.MIN -> f.min = in.nextIsNil() ? nil(in) : number(in);
         case EntryFields.CONTENT_LENGTH -> f.contentLength = count(in);
         case EntryFields.RESPONSE_TIMES ->
-            f.responseTimes = counts(in, depth, StatsEntryMaps.RESPONSE_TIMES);
+            f.responseTimes = counts(in, depth, StatsEntryMaps.RESPONSE_TIMES, scratch);
         case EntryFields.REQS_PER_SEC ->
-            f.numReqsPerSec = counts(in, depth, StatsEntryMaps.NUM_REQS_PER_SEC);
+            f.numReqsPerSec = counts(in, depth, StatsEntryMaps.NUM_REQS_PER_SEC, scratch);
         case EntryFields.FAIL_PER_SEC ->
-            f.numFailPerSec = counts(in, depth, StatsEntryMaps.NUM_FAIL_PER_SEC);
+            f.numFailPerSec = counts(in, depth, StatsEntryMaps.NUM_FAIL_PER_SEC, scratch);
         default -> f.histogram = in.readElement(depth) instanceof byte[] bytes ? bytes : null;
       }
     }
@@ -140,22 +141,32 @@ public final class StatsDataReader implements DataReader {
 
   /**
    * A numeric-keyed map of counts. Keys are ints or floats (Locust's {@code response_times} mixes
-   * both); values are non-negative ints.
+   * both: buckets from 100 ms on are floats); values are non-negative ints. Runs of int keys are
+   * read in bulk, each other key on its own.
    */
-  private static LongCounts counts(MsgpackReader in, int entryDepth, String mapName)
+  private static LongCounts counts(
+      MsgpackReader in, int entryDepth, String mapName, CountsScratch scratch)
       throws ProtocolException, MalformedStatsException {
     expect(in.nextIsMap());
     int pairs = in.readMapHeader(entryDepth + 1);
-    LongCounts.Builder counts = BUILDER.get();
+    LongCounts.Builder counts = scratch.builder;
     counts.reset();
-    for (int i = 0; i < pairs; i++) {
-      long key = in.readNonNegativeIntOrMinusOne();
-      if (key < 0) {
-        key = otherKey(in, mapName);
-      }
+    long[] keys = scratch.keys;
+    long[] values = scratch.values;
+    int done = 0;
+    while (done < pairs) {
+      int wanted = pairs - done;
+      int run = in.readIntPairs(keys, values, wanted);
       // Keys that coincide (150 and 150.0, or two that round alike) are last-wins in the generic
       // map.
-      expect(counts.put(key, count(in)));
+      expect(counts.putAll(keys, values, run));
+      done += run;
+      if (run < wanted && run < keys.length) {
+        // The next pair is not two ints: a float key, or a value that is not a count.
+        long key = otherKey(in, mapName);
+        expect(counts.put(key, count(in)));
+        done++;
+      }
     }
     return counts.build();
   }
@@ -204,6 +215,13 @@ public final class StatsDataReader implements DataReader {
     if (!usualShape) {
       throw HandBack.INSTANCE;
     }
+  }
+
+  /** One I/O thread's space for reading counts maps, reused map after map. */
+  private static final class CountsScratch {
+    final LongCounts.Builder builder = new LongCounts.Builder();
+    final long[] keys = new long[64];
+    final long[] values = new long[64];
   }
 
   /** The frame is not in the usual shape: the generic decoding takes it. */

@@ -118,6 +118,38 @@ class StatsDataReaderTest {
     assertSameMeaning(frame, typed);
   }
 
+  @Test
+  void longCountsMapsOfEveryKeyKindAreReadWhole() throws Exception {
+    // More pairs than the reader reads in one run, with int keys of every width (Locust's buckets
+    // below 100 ms, Boomer's and Locust4j's ints), float keys (Locust's buckets from 100 ms) and
+    // counts of every width between them, in no particular order.
+    Random random = new Random(5);
+    Map<Object, Object> responseTimes = new LinkedHashMap<>();
+    while (responseTimes.size() < 300) {
+      long bucket =
+          random.nextInt(3) == 0 ? random.nextInt(100) : 100 + 10L * random.nextInt(5_000);
+      long count = random.nextInt(4) == 0 ? random.nextInt(1 << 20) : random.nextInt(100);
+      Object key = bucket >= 100 && random.nextBoolean() ? (Object) (double) bucket : bucket;
+      if (!responseTimes.containsKey((long) bucket)
+          && !responseTimes.containsKey((double) bucket)) {
+        responseTimes.put(key, count);
+      }
+    }
+    Map<String, Object> data = StatsData.requests("/a", 5);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> entry =
+        (Map<String, Object>) ((List<?>) data.get(StatsReportMaps.STATS)).get(0);
+    entry.put(StatsEntryMaps.RESPONSE_TIMES, responseTimes);
+    byte[] frame = encode(data);
+
+    Message typed = MessageCodec.decode(frame, DecodeLimits.DEFAULT, READERS);
+
+    assertThat(typed.data()).isInstanceOf(DecodedStats.class);
+    assertThat(((DecodedStats) typed.data()).report().stats().get(0).responseTimes().size())
+        .isEqualTo(300);
+    assertSameMeaning(frame, typed);
+  }
+
   static Stream<UnusualShape> unusualShapes() {
     return Stream.of(
         new UnusualShape("no start_time", e -> e.remove(StatsEntryMaps.START_TIME), true),

@@ -288,14 +288,34 @@ public final class MsgpackReader {
     if (frame.length - from < length) {
       return false;
     }
-    // A plain loop: keys are a few bytes long, too short for Arrays.equals' vectorized path to pay.
-    for (int i = 0; i < length; i++) {
-      if (frame[from + i] != utf8[i]) {
-        return false;
-      }
+    if (!sameBytes(frame, from, utf8, length)) {
+      return false;
     }
     pos = from + length;
     return true;
+  }
+
+  /**
+   * Whether {@code frame[from, from + length)} holds {@code utf8}'s first {@code length} bytes,
+   * both in bounds: eight bytes at a time, the last eight overlapping the ones before. Keys are 4
+   * to 22 bytes long, too short for {@code Arrays.equals}' vectorized path to pay.
+   */
+  private static boolean sameBytes(byte[] frame, int from, byte[] utf8, int length) {
+    if (length < Long.BYTES) {
+      for (int i = 0; i < length; i++) {
+        if (frame[from + i] != utf8[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    int last = length - Long.BYTES;
+    for (int i = 0; i < last; i += Long.BYTES) {
+      if ((long) LONG.get(frame, from + i) != (long) LONG.get(utf8, i)) {
+        return false;
+      }
+    }
+    return (long) LONG.get(frame, from + last) == (long) LONG.get(utf8, last);
   }
 
   /**
@@ -325,6 +345,72 @@ public final class MsgpackReader {
       return -1;
     }
     return value;
+  }
+
+  /**
+   * Reads pairs of a map whose header was read, as long as each key is an int and each value an int
+   * of at least 0: the keys into {@code keys} and the values into {@code values}, from index 0.
+   * Stops after {@code maxPairs} pairs or the arrays' length, or before the first pair that is not
+   * such a pair, which it leaves unread. One call reads a run of a stats report's counts (a {@code
+   * response_times} bucket &rarr; count, an epoch second &rarr; count) with the position in a
+   * local, where one {@link #readNonNegativeIntOrMinusOne} per key and value would store it and
+   * load it back twice a pair.
+   *
+   * @return the number of pairs read; the position is after the last of them
+   * @throws ProtocolException if the frame ends inside a pair, or an int is a uint64 above {@link
+   *     Long#MAX_VALUE}
+   */
+  public int readIntPairs(long[] keys, long[] values, int maxPairs) throws ProtocolException {
+    byte[] bytes = frame;
+    int limit = Math.min(maxPairs, Math.min(keys.length, values.length));
+    int at = pos;
+    int read = 0;
+    while (read < limit && at < bytes.length) {
+      int pairStart = at;
+      long key;
+      byte b = bytes[at];
+      if (b >= -32) {
+        key = b; // a positive (0x00-0x7f) or negative (0xe0-0xff) fixint
+        at++;
+      } else if (isWideInt(b)) {
+        pos = at;
+        key = readInt();
+        at = pos;
+      } else {
+        break;
+      }
+      if (at >= bytes.length) {
+        pos = pairStart;
+        throw new ProtocolException("frame truncated: expected a map value at byte " + at);
+      }
+      long value;
+      b = bytes[at];
+      if (b >= 0) {
+        value = b; // a positive fixint
+        at++;
+      } else if (isWideInt(b)) {
+        pos = at;
+        value = readInt();
+        at = pos;
+      } else {
+        value = -1;
+      }
+      if (value < 0) {
+        at = pairStart;
+        break;
+      }
+      keys[read] = key;
+      values[read] = value;
+      read++;
+    }
+    pos = at;
+    return read;
+  }
+
+  /** Whether {@code format} is one of the int formats that follow their format byte: 0xcc-0xd3. */
+  private static boolean isWideInt(byte format) {
+    int b = format & 0xff;
+    return b >= 0xcc && b <= 0xd3;
   }
 
   /** Reads a bin element into a new array. */
