@@ -1,8 +1,6 @@
 package io.hatchery.transport.epoll;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 /**
@@ -20,9 +18,6 @@ import java.nio.ByteBuffer;
 final class EpollSocket extends NativeSocket {
   private final EpollSocketPoller poller;
 
-  /** Data, the end of stream or an error may wait: set by an edge, cleared by a drained read. */
-  private boolean readReady;
-
   EpollSocket(
       int fd,
       long token,
@@ -37,54 +32,7 @@ final class EpollSocket extends NativeSocket {
   @Override
   public int read(ByteBuffer dst) throws IOException {
     checkOpen();
-    if (!dst.hasRemaining()) {
-      return 0;
-    }
-    if (!dst.isDirect()) {
-      return readThroughScratch(dst);
-    }
-    int wanted = dst.remaining();
-    long address = buffers.addressOf(dst) + dst.position();
-    long result;
-    do {
-      result = sys.recv(fd, address, wanted);
-    } while (result == -Errno.EINTR);
-    Reference.reachabilityFence(dst); // its memory was passed as a raw address
-    if (result > 0) {
-      dst.position(dst.position() + (int) result);
-    }
-    return afterRead(result, wanted);
-  }
-
-  private int readThroughScratch(ByteBuffer dst) throws IOException {
-    MemorySegment scratch = buffers.scratch();
-    int wanted = (int) Math.min(dst.remaining(), scratch.byteSize());
-    long result;
-    do {
-      result = sys.recv(fd, scratch.address(), wanted);
-    } while (result == -Errno.EINTR);
-    if (result > 0) {
-      dst.put(scratch.asSlice(0, result).asByteBuffer());
-    }
-    return afterRead(result, wanted);
-  }
-
-  /** The read's result for the caller; a short read or none means the socket is drained. */
-  private int afterRead(long result, int wanted) throws IOException {
-    if (result > 0) {
-      if (result < wanted) {
-        readReady = false; // a stream socket gave less than asked: nothing more waits now
-      }
-      return (int) result;
-    }
-    if (result == 0) {
-      return -1; // the end of stream stays readable, as it would for a level-triggered poller
-    }
-    if (result == -Errno.EAGAIN) {
-      readReady = false;
-      return 0;
-    }
-    throw Errno.exception("recv", (int) -result);
+    return dst.hasRemaining() ? receive(dst) : 0;
   }
 
   @Override

@@ -31,6 +31,12 @@ abstract sealed class NativeSocket implements PolledSocket permits EpollSocket, 
   /** The send buffer may take bytes: cleared by a short write, set again by the poller. */
   boolean writeReady;
 
+  /**
+   * Data, the end of stream or an error may wait in the kernel for {@link #receive}: set when the
+   * poller learns so, cleared by a read that shows the socket drained.
+   */
+  boolean readReady;
+
   /** Whether it is in the poller's list of sockets to report without new readiness. */
   boolean pending;
 
@@ -90,6 +96,56 @@ abstract sealed class NativeSocket implements PolledSocket permits EpollSocket, 
     }
     throw Errno.exception("send", (int) -result);
   }
+
+  /**
+   * Reads with {@code recv} into {@code dst}, which has room. A short read or none ({@code EAGAIN})
+   * shows the socket drained: {@link #readReady} is then false and {@link #drained()} runs.
+   *
+   * @return the bytes read, -1 at the end of stream (which stays readable), 0 if nothing waited
+   */
+  final int receive(ByteBuffer dst) throws IOException {
+    long result;
+    int wanted;
+    if (dst.isDirect()) {
+      wanted = dst.remaining();
+      long address = buffers.addressOf(dst) + dst.position();
+      do {
+        result = sys.recv(fd, address, wanted);
+      } while (result == -Errno.EINTR);
+      Reference.reachabilityFence(dst); // its memory was passed as a raw address
+      if (result > 0) {
+        dst.position(dst.position() + (int) result);
+      }
+    } else {
+      MemorySegment scratch = buffers.scratch();
+      wanted = (int) Math.min(dst.remaining(), scratch.byteSize());
+      do {
+        result = sys.recv(fd, scratch.address(), wanted);
+      } while (result == -Errno.EINTR);
+      if (result > 0) {
+        dst.put(scratch.asSlice(0, result).asByteBuffer());
+      }
+    }
+    if (result > 0) {
+      if (result < wanted) {
+        readReady = false; // a stream socket gave less than asked: nothing more waits now
+        drained();
+      }
+      return (int) result;
+    }
+    if (result == 0) {
+      return -1;
+    }
+    if (result == -Errno.EAGAIN) {
+      readReady = false;
+      drained();
+      return 0;
+    }
+    throw Errno.exception("recv", (int) -result);
+  }
+
+  /** A {@link #receive} found the socket drained; the poller may now wait for it another way. */
+  void drained() {}
 
   /** The send buffer is full: {@link #writeReady} is false until the poller learns otherwise. */
   void writeBlocked() {

@@ -5,13 +5,23 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
- * One accepted connection of a {@link UringSocketPoller}. Its one multishot {@code recv} keeps
- * receiving into provided buffers whether or not anyone reads; each completion queues the buffer
- * here ({@link #received}), and {@link #read} copies from the queue and recycles what it emptied.
- * So a read is a copy, not a system call, and the socket is readable exactly while something is
- * queued, or the end of stream or an error is. Writes are {@code send}s, as with epoll; when the
- * send buffer fills and the interest asks for writing, a one-shot poll for {@code POLLOUT} says
- * when it has room again.
+ * One accepted connection of a {@link UringSocketPoller}. It receives one of two ways:
+ *
+ * <ul>
+ *   <li>By a multishot {@code recv} ({@link #receiving}), the usual way: it keeps receiving into
+ *       provided buffers whether or not anyone reads; each completion queues the buffer here
+ *       ({@link #received}), and {@link #read} copies from the queue and recycles what it emptied.
+ *       So a read is a copy, not a system call.
+ *   <li>By {@code recv(2)} after a one-shot {@code POLLIN} poll ({@link #pollingIn}), when its
+ *       multishot {@code recv} ended because the pool had no buffer free: the data waits in the
+ *       kernel, as with epoll, until the poll completes ({@link #readReady}) and {@link #read}
+ *       calls {@code recv} itself. Once such a read finds the socket drained, the poller starts a
+ *       multishot {@code recv} again if the pool has room, or another poll.
+ * </ul>
+ *
+ * <p>It is readable while something is queued, the end of stream or an error is, or the kernel said
+ * data waits. Writes are {@code send}s, as with epoll; when the send buffer fills and the interest
+ * asks for writing, a one-shot poll for {@code POLLOUT} says when it has room again.
  *
  * <p>Not thread-safe: the poller's I/O thread only.
  */
@@ -37,6 +47,9 @@ final class UringSocket extends NativeSocket {
 
   /** Whether a {@code POLLOUT} poll is outstanding. */
   boolean pollingOut;
+
+  /** Whether a {@code POLLIN} poll is outstanding (its multishot {@code recv} is not). */
+  boolean pollingIn;
 
   UringSocket(
       int fd,
@@ -115,7 +128,22 @@ final class UringSocket extends NativeSocket {
     if (errno != 0) {
       throw Errno.exception("recv", errno);
     }
-    return endOfStream ? -1 : 0;
+    if (endOfStream) {
+      return -1;
+    }
+    return readReady ? receive(dst) : 0;
+  }
+
+  /** A {@code recv(2)} drained it: receive the next data by a multishot {@code recv} or a poll. */
+  @Override
+  void drained() {
+    poller.receiveAgain(this);
+  }
+
+  /** The {@code POLLIN} poll completed: data, the end of stream or an error waits. */
+  void pollInCompleted() {
+    pollingIn = false;
+    readReady = true;
   }
 
   private void dropHead() {
@@ -158,7 +186,7 @@ final class UringSocket extends NativeSocket {
 
   @Override
   boolean readable() {
-    return wantRead && (queued > 0 || endOfStream || errno != 0);
+    return wantRead && (queued > 0 || endOfStream || errno != 0 || readReady);
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,9 +25,15 @@ import java.util.function.Consumer;
  * ReadyHandler#acceptable()}.
  *
  * <p>Level-triggered reporting as {@link EpollSocketPoller}'s: a socket still readable or writable
- * as its interest asks after its handler ran waits in {@link PendingSockets}. A {@code recv} that
- * ended without the end of stream or an error (the buffers ran out: {@code ENOBUFS}) is started
- * again as buffers come free (see {@link #restartStarved}).
+ * as its interest asks after its handler ran waits in {@link PendingSockets}.
+ *
+ * <p>A burst from more connections than there are buffers (10,000 workers answering a spawn at
+ * once) ends the multishot {@code recv} of every connection that finds none free ({@code ENOBUFS}).
+ * Such a connection does not wait for buffers: it gets a one-shot {@code POLLIN} poll and is read
+ * with {@code recv(2)}, as epoll would read it, and goes back to a multishot {@code recv} once a
+ * read drained it while the pool has room (see {@link #receiveAgain}). Restarting the {@code recv}s
+ * instead, as buffers came free, left heartbeats unread for seconds at 10,000 connections, and the
+ * master marked their workers missing.
  *
  * <p>Closing a socket cancels its requests; the kernel closes the connection when the cancellation
  * runs, on the next poll.
@@ -52,6 +57,7 @@ final class UringSocketPoller implements SocketPoller {
   private enum Kind {
     NONE,
     RECV,
+    POLL_IN,
     POLL_OUT,
     LISTENER,
     WAKEUP,
@@ -79,10 +85,8 @@ final class UringSocketPoller implements SocketPoller {
   private final SocketSlots<UringSocket> sockets = new SocketSlots<>();
   private final PendingSockets pending = new PendingSockets();
 
-  /** Open sockets whose {@code recv} ended for want of buffers, oldest first. */
-  private final ArrayDeque<UringSocket> starved = new ArrayDeque<>();
-
   private long receivesStarted;
+  private long pollsIn;
   private boolean enabled;
   private boolean acceptable;
   private boolean closed;
@@ -185,6 +189,7 @@ final class UringSocketPoller implements SocketPoller {
       int flags = uring.flags(i);
       switch (Kind.of(userData)) {
         case RECV -> handed += onReceived(userData, result, flags, handler);
+        case POLL_IN -> handed += onPollIn(userData, handler);
         case POLL_OUT -> handed += onPollOut(userData, handler);
         case LISTENER -> {
           acceptable = true;
@@ -207,7 +212,6 @@ final class UringSocketPoller implements SocketPoller {
       handler.acceptable();
     }
     handed += pending.reportCarried(handler);
-    restartStarved();
     received.publish();
     return handed;
   }
@@ -240,9 +244,18 @@ final class UringSocketPoller implements SocketPoller {
     if ((flags & IoUring.CQE_F_MORE) == 0) {
       socket.receiving = false;
       if (!socket.finished()) {
-        starved.add(socket); // out of buffers, or the kernel ended it: start it again
+        pollIn(socket); // out of buffers, or the kernel ended it: wait for data without one
       }
     }
+    return pending.report(socket, handler) ? 1 : 0;
+  }
+
+  private int onPollIn(long userData, ReadyHandler handler) {
+    UringSocket socket = sockets.find(userData);
+    if (socket == null) {
+      return 0;
+    }
+    socket.pollInCompleted();
     return pending.report(socket, handler) ? 1 : 0;
   }
 
@@ -256,19 +269,22 @@ final class UringSocketPoller implements SocketPoller {
   }
 
   /**
-   * Starts the {@code recv} of starved sockets again, oldest first, at most one per two free
-   * buffers. Each takes a buffer at once (its data waited); starting them all would empty the pool
-   * and end most of the new {@code recv}s with {@code ENOBUFS} again, every poll, for as long as
-   * the backlog lasts (at 10,000 connections that doubled the cost per message).
+   * A {@code recv(2)} drained {@code socket}: it receives the next data by a multishot {@code recv}
+   * if at least half the pool is free, else by another {@code POLLIN} poll, so that sockets come
+   * back to the pool only as fast as it can hold them.
    */
-  private void restartStarved() throws IOException {
-    int budget = received.available() / 2;
-    while (budget > 0 && !starved.isEmpty()) {
-      UringSocket socket = starved.poll();
-      if (socket.isOpen() && !socket.receiving) {
+  void receiveAgain(UringSocket socket) {
+    if (!socket.isOpen() || socket.receiving || socket.pollingIn) {
+      return;
+    }
+    try {
+      if (received.available() * 2 >= received.count()) {
         startReceiving(socket);
-        budget--;
+      } else {
+        pollIn(socket);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -278,9 +294,22 @@ final class UringSocketPoller implements SocketPoller {
     uring.recvMultishot(socket.fd, ProvidedBuffers.GROUP, Kind.RECV.userData(socket.token));
   }
 
-  /** How many {@code recv}s were started: one per accepted socket, plus restarts (tests). */
+  private void pollIn(UringSocket socket) throws IOException {
+    socket.pollingIn = true;
+    pollsIn++;
+    uring.poll(socket.fd, IoUring.POLLIN, false, Kind.POLL_IN.userData(socket.token));
+  }
+
+  /**
+   * How many multishot {@code recv}s were started: one per accepted socket, plus returns (tests).
+   */
   long receivesStarted() {
     return receivesStarted;
+  }
+
+  /** How many {@code POLLIN} polls were started for sockets the pool could not hold (tests). */
+  long pollsIn() {
+    return pollsIn;
   }
 
   /** Makes the next poll report {@code socket} (if it is then still open and ready). */
@@ -329,6 +358,9 @@ final class UringSocketPoller implements SocketPoller {
     try {
       if (socket.receiving) {
         uring.cancel(Kind.RECV.userData(socket.token), Kind.CANCEL.userData(0));
+      }
+      if (socket.pollingIn) {
+        uring.cancel(Kind.POLL_IN.userData(socket.token), Kind.CANCEL.userData(0));
       }
       if (socket.pollingOut) {
         uring.cancel(Kind.POLL_OUT.userData(socket.token), Kind.CANCEL.userData(0));
