@@ -53,7 +53,11 @@ int main(int c,char**v){const char*mode=v[1];int port=atoi(v[2]),n=atoi(v[3]);
  #define ARM(i) do{unsigned idx=tail&*sqmask;struct io_uring_sqe*e=&sqes[idx];memset(e,0,sizeof *e);e->opcode=IORING_OP_RECV;e->fd=fd[i];e->ioprio=IORING_RECV_MULTISHOT;e->flags=IOSQE_BUFFER_SELECT;e->buf_group=1;e->user_data=i;sqarr[idx]=idx;tail++;pending++;}while(0)
  for(int i=0;i<n;i++){ARM(i); if(pending==4096){__atomic_store_n(sqtail,tail,__ATOMIC_RELEASE); syscall(__NR_io_uring_enter,ring,pending,0,0,0,0); pending=0;}}
  __atomic_store_n(sqtail,tail,__ATOMIC_RELEASE); syscall(__NR_io_uring_enter,ring,pending,0,0,0,0); pending=0;
- for(;;){ int r=syscall(__NR_io_uring_enter,ring,pending,1,IORING_ENTER_GETEVENTS,0,0); pending=0; if(r<0&&errno!=EINTR&&errno!=ETIME){perror("enter");return 1;}
+ // Since Linux 6.13 an enter runs at most max(20, min_complete) deferred receives per pass: ask for
+ // many with a zero timeout (runs all there are, returns at once), and wait only if none completed.
+ struct __kernel_timespec zero={0,0}; struct io_uring_getevents_arg noWait={.ts=(uint64_t)(uintptr_t)&zero};
+ for(;;){ int r=syscall(__NR_io_uring_enter,ring,pending,p.cq_entries/2,IORING_ENTER_GETEVENTS|IORING_ENTER_EXT_ARG,&noWait,sizeof noWait); pending=0; if(r<0&&errno!=EINTR&&errno!=ETIME){perror("enter");return 1;}
+  if(*cqhead==__atomic_load_n(cqtail,__ATOMIC_ACQUIRE)){ r=syscall(__NR_io_uring_enter,ring,0,1,IORING_ENTER_GETEVENTS,0,0); if(r<0&&errno!=EINTR&&errno!=ETIME){perror("enter");return 1;} }
   unsigned h=*cqhead, t=__atomic_load_n(cqtail,__ATOMIC_ACQUIRE); int k=0;
   for(;h!=t;h++,k++){struct io_uring_cqe*e=&cqes[h&*cqmask]; int i=e->user_data; if(e->res>0){total+=e->res; unsigned bid=e->flags>>IORING_CQE_BUFFER_SHIFT; struct io_uring_buf*b=&br->bufs[btail&(nb-1)];b->addr=(uint64_t)(bufs+(size_t)bid*bsz);b->len=bsz;b->bid=bid;btail++;}
    if(!(e->flags&IORING_CQE_F_MORE)){ if(e->res<=0 && e->res!=-ENOBUFS){fprintf(stderr,"res %d\n",e->res);} ARM(i);} }
