@@ -124,6 +124,18 @@ final class EpollSocketPoller implements SocketPoller {
     if (count > 0) {
       EpollEvents.copy(events, count, eventInts);
     }
+    // Every socket's edge first, then the reports: with 10,000 connections a socket is rarely in
+    // the cache when its event comes, and recording all the edges in one loop lets the processor
+    // fetch the sockets side by side instead of one miss per handler call.
+    for (int i = 0; i < count; i++) {
+      long token = EpollEvents.token(eventInts, i);
+      if (token != LISTENER_TOKEN && token != WAKEUP_TOKEN) {
+        EpollSocket socket = sockets.find(token);
+        if (socket != null) {
+          socket.edge(EpollEvents.events(eventInts, i));
+        }
+      }
+    }
     int handed = 0;
     for (int i = 0; i < count; i++) {
       long token = EpollEvents.token(eventInts, i);
@@ -133,12 +145,9 @@ final class EpollSocketPoller implements SocketPoller {
       } else if (token == WAKEUP_TOKEN) {
         wake.drain(sys);
       } else {
-        EpollSocket socket = sockets.find(token);
-        if (socket != null) {
-          socket.edge(EpollEvents.events(eventInts, i));
-          if (pending.report(socket, handler)) {
-            handed++;
-          }
+        EpollSocket socket = sockets.find(token); // null if a handler closed it in this poll
+        if (socket != null && pending.report(socket, handler)) {
+          handed++;
         }
       }
     }
