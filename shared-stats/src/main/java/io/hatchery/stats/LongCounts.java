@@ -363,15 +363,7 @@ public final class LongCounts {
      * Adds a pair; false, adding nothing, if {@code key} was already added since {@link #reset}.
      */
     public boolean put(long key, long count) {
-      if (key >= 0 && key < SMALL_KEYS) {
-        int word = (int) key >>> 6;
-        long bit = 1L << key;
-        long marks = smallKeys[word];
-        if ((marks & bit) != 0) {
-          return false;
-        }
-        smallKeys[word] = marks | bit;
-      } else if (!putInTable(key)) {
+      if (!mark(key)) {
         return false;
       }
       if (size == keys.length) {
@@ -397,24 +389,12 @@ public final class LongCounts {
       }
       long[] ownKeys = keys;
       long[] ownCounts = counts;
-      long[] marks = smallKeys;
       int added = size;
       for (int i = 0; i < n; i++) {
         long key = pairKeys[i];
-        if (key >= 0 && key < SMALL_KEYS) {
-          int word = (int) key >>> 6;
-          long bit = 1L << key;
-          long wordMarks = marks[word];
-          if ((wordMarks & bit) != 0) {
-            size = added;
-            return false;
-          }
-          marks[word] = wordMarks | bit;
-        } else {
-          size = added; // the table's growth re-reads the keys added so far
-          if (!putInTable(key)) {
-            return false;
-          }
+        if (!mark(key)) {
+          size = added;
+          return false;
         }
         ownKeys[added] = key;
         ownCounts[added] = pairCounts[i];
@@ -429,8 +409,18 @@ public final class LongCounts {
       return new LongCounts(Arrays.copyOf(keys, size), Arrays.copyOf(counts, size), size);
     }
 
-    /** Marks a key outside the bitset's range in the table; false if it is there already. */
-    private boolean putInTable(long key) {
+    /** Marks {@code key} as added; false if it already was since {@link #reset}. */
+    private boolean mark(long key) {
+      if (key >= 0 && key < SMALL_KEYS) {
+        int word = (int) key >>> 6;
+        long bit = 1L << key;
+        long marks = smallKeys[word];
+        if ((marks & bit) != 0) {
+          return false;
+        }
+        smallKeys[word] = marks | bit;
+        return true;
+      }
       if (tableSize * 2 >= tableKeys.length) {
         growTable();
       }
@@ -448,23 +438,26 @@ public final class LongCounts {
       return true;
     }
 
+    /** Doubles the table, moving over the keys marked in it since {@link #reset}. */
     private void growTable() {
-      int capacity = tableKeys.length * 2;
+      long[] oldKeys = tableKeys;
+      int[] oldStamps = tableStamps;
+      int oldStamp = stamp;
+      int capacity = oldKeys.length * 2;
       tableKeys = new long[capacity];
       tableStamps = new int[capacity];
       stamp = 1;
       int mask = capacity - 1;
-      for (int i = 0; i < size; i++) {
-        long key = keys[i];
-        if (key >= 0 && key < SMALL_KEYS) {
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldStamps[i] != oldStamp) {
           continue;
         }
-        int slot = home(key, capacity);
+        int slot = home(oldKeys[i], capacity);
         while (tableStamps[slot] == stamp) {
           slot = (slot + 1) & mask;
         }
         tableStamps[slot] = stamp;
-        tableKeys[slot] = key;
+        tableKeys[slot] = oldKeys[i];
       }
     }
   }

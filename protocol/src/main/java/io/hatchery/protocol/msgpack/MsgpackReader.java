@@ -148,7 +148,7 @@ public final class MsgpackReader {
   /** Whether the next value is an int of any width. */
   public boolean nextIsInt() throws ProtocolException {
     int b = peekFormat();
-    return b <= 0x7f || b >= 0xe0 || (b >= 0xcc && b <= 0xd3);
+    return b <= 0x7f || b >= 0xe0 || isWideInt(b);
   }
 
   /** Whether the next value is a float32 or float64. */
@@ -336,7 +336,7 @@ public final class MsgpackReader {
       pos = start + 1;
       return b; // a positive fixint
     }
-    if (b < 0xcc || b > 0xd3) {
+    if (!isWideInt(b)) {
       return -1;
     }
     long value = readInt();
@@ -372,7 +372,7 @@ public final class MsgpackReader {
       if (b >= -32) {
         key = b; // a positive (0x00-0x7f) or negative (0xe0-0xff) fixint
         at++;
-      } else if (isWideInt(b)) {
+      } else if (isWideInt(b & 0xff)) {
         pos = at;
         key = readInt();
         at = pos;
@@ -388,7 +388,7 @@ public final class MsgpackReader {
       if (b >= 0) {
         value = b; // a positive fixint
         at++;
-      } else if (isWideInt(b)) {
+      } else if (isWideInt(b & 0xff)) {
         pos = at;
         value = readInt();
         at = pos;
@@ -407,10 +407,9 @@ public final class MsgpackReader {
     return read;
   }
 
-  /** Whether {@code format} is one of the int formats that follow their format byte: 0xcc-0xd3. */
-  private static boolean isWideInt(byte format) {
-    int b = format & 0xff;
-    return b >= 0xcc && b <= 0xd3;
+  /** Whether the format byte {@code format} (0-255) is an int whose value follows it: 0xcc-0xd3. */
+  private static boolean isWideInt(int format) {
+    return format >= 0xcc && format <= 0xd3;
   }
 
   /** Reads a bin element into a new array. */

@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * Such a connection does not wait for buffers: it gets a one-shot {@code POLLIN} poll and is read
  * with {@code recv(2)}, as epoll would read it, and goes back to a multishot {@code recv} once a
  * read drained it while the pool has room (see {@link #receiveAgain}). Restarting the {@code recv}s
- * instead, as buffers came free, left heartbeats unread for seconds at 10,000 connections, and the
- * master marked their workers missing.
+ * instead, a few as buffers came free, left the rest of a burst waiting in the kernel for as many
+ * polls as the pool needed to take it.
  *
  * <p>Closing a socket cancels its requests; the kernel closes the connection when the cancellation
  * runs, on the next poll.

@@ -47,8 +47,7 @@ class UringSocketPollerTest extends NativeSocketPollerContract {
     // 64 connections send a heartbeat-sized message at once into a pool of 4 buffers: the
     // multishot recvs of at least 60 of them end with ENOBUFS. Each then waits for data with a
     // POLLIN poll and is read with recv(2), so the whole burst is read within a few polls. (When
-    // the recvs were restarted only as buffers came free, two per poll here, this took ~30 polls;
-    // at 10,000 workers, seconds.)
+    // the recvs were restarted only as buffers came free, two per poll here, this took ~30 polls.)
     int connections = 64;
     byte[] message = new byte[60];
     try (UringSocketPoller poller =
