@@ -1,6 +1,7 @@
 package io.hatchery.master.runner;
 
 import io.hatchery.master.dispatch.UserClassSpec;
+import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.transport.PushPullRpcServer;
 import io.hatchery.protocol.transport.RpcServer;
@@ -18,6 +19,14 @@ import java.util.Optional;
  * options sent to workers and the timing. Not thread-safe; use once.
  */
 public final class MasterBuilder {
+  /**
+   * The message types the TCP ROUTER's I/O thread reads straight into typed values rather than
+   * generic maps: reports into statistics ({@link StatsDataReader}). {@link WorkerMessages} takes
+   * either form, as the other transports decode generically.
+   */
+  static final Map<String, DataReader> TYPED_READERS =
+      Map.of(MessageType.STATS, new StatsDataReader());
+
   private MasterSettings settings = MasterSettings.defaults(List.of());
   private InstantSource clock = InstantSource.system();
   private RpcServer rpc;
@@ -106,9 +115,7 @@ public final class MasterBuilder {
       PushPullRpcServer server = PushPullRpcServer.bind(bindHost, bindPort);
       master = new Master(server, true, server.port(), clock, settings.withLegacyG0(true));
     } else {
-      // Reports are read straight into statistics on the I/O thread (StatsDataReader).
-      ZmqRpcServer server =
-          ZmqRpcServer.bind(bindHost, bindPort, Map.of(MessageType.STATS, new StatsDataReader()));
+      ZmqRpcServer server = ZmqRpcServer.bind(bindHost, bindPort, TYPED_READERS);
       master = new Master(server, true, server.port(), clock, settings);
       master.startOnIoThread(server);
       return master;

@@ -199,12 +199,7 @@ final class WorkerMessages {
       return;
     }
     try {
-      if (!(message.data() instanceof Map<?, ?> map)) {
-        throw new ProtocolException("stats data must be a map");
-      }
-      ReportedUsers.from(map);
-      runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
-      runner.statsVersion++;
+      mergeStats(message.data());
     } catch (ProtocolException | MalformedStatsException e) {
       runner.droppedMessages++;
       runner.peerLog.warn(
@@ -258,26 +253,34 @@ final class WorkerMessages {
   @SuppressWarnings("unchecked")
   private void onStats(WorkerNode node, Object data)
       throws ProtocolException, MalformedStatsException {
-    ReportedUsers users;
-    Map<String, Object> wireData;
-    if (data instanceof DecodedStats decoded) {
-      users = ReportedUsers.from(decoded.otherKeys());
-      runner.stats.merge(decoded.report());
-      wireData = decoded.wireData();
-    } else if (data instanceof Map<?, ?> map) {
-      users = ReportedUsers.from(map);
-      runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
-      wireData = (Map<String, Object>) map;
-    } else {
-      throw new ProtocolException("stats data must be a map");
-    }
-    runner.statsVersion++;
+    ReportedUsers users = mergeStats(data);
     if (users.perClass() != null) {
       node.reportUsers(users.perClass());
     } else {
       node.reportUserCount(users.total());
     }
+    Map<String, Object> wireData =
+        data instanceof DecodedStats decoded ? decoded.wireData() : (Map<String, Object>) data;
     runner.listeners.forEach(l -> l.workerReport(node.id(), wireData));
+  }
+
+  /**
+   * Merges a report's statistics into the master's, in either form {@link #onStats} takes, and
+   * returns the users it reports; merges nothing if the report is malformed.
+   */
+  private ReportedUsers mergeStats(Object data) throws ProtocolException, MalformedStatsException {
+    ReportedUsers users;
+    if (data instanceof DecodedStats decoded) {
+      users = ReportedUsers.from(decoded.otherKeys());
+      runner.stats.merge(decoded.report());
+    } else if (data instanceof Map<?, ?> map) {
+      users = ReportedUsers.from(map);
+      runner.stats.merge(StatsReportMaps.fromMap(map, runner.stats.nowEpochSeconds()));
+    } else {
+      throw new ProtocolException("stats data must be a map");
+    }
+    runner.statsVersion++;
+    return users;
   }
 
   private void onSpawning(WorkerNode node, Dialect learned) {

@@ -179,6 +179,20 @@ class MasterRunnerDispatchTest {
   }
 
   @Test
+  void aStoppedWorkersLastReportCountsHoweverTheTransportDecodedIt() {
+    h.ready("vm_a", "");
+    h.runner.start(SwarmRequest.of(2, 10.0));
+    h.completeLastSpawn("vm_a");
+    h.runner.stop();
+    h.send("vm_a", MessageType.CLIENT_STOPPED, null);
+
+    h.send("vm_a", MessageType.STATS, StatsData.requests("/a", 4)); // typed, as over TCP
+    h.sendGeneric("vm_a", MessageType.STATS, StatsData.requests("/a", 5)); // as over inproc
+
+    assertThat(h.runner.publishNow().stats().total().numRequests()).isEqualTo(9);
+  }
+
+  @Test
   void startWithoutWorkersIsIgnored() {
     h.runner.start(SwarmRequest.of(2, 1.0));
     assertThat(h.runner.state()).isEqualTo(RunState.READY);

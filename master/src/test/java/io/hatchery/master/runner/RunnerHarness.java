@@ -1,6 +1,7 @@
 package io.hatchery.master.runner;
 
 import io.hatchery.master.dispatch.UserClassSpec;
+import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
 import io.hatchery.protocol.payload.HeartbeatPayload;
@@ -46,9 +47,20 @@ final class RunnerHarness {
     pump();
   }
 
-  /** The event of a message from worker {@code nodeId}, as a transport hands it over. */
+  /**
+   * {@link #send}, but the message is decoded generically, as the inproc and PUSH/PULL transports
+   * hand it over (no typed reports or heartbeats).
+   */
+  void sendGeneric(String nodeId, String type, Object data) {
+    Message message = roundTrip(new Message(type, data, nodeId), Map.of());
+    rpc.server().inject(new RpcEvent.Received(nodeId, message));
+    pump();
+  }
+
+  /** The event of a message from worker {@code nodeId}, as the TCP ROUTER hands it over. */
   static RpcEvent received(String nodeId, String type, Object data) {
-    return new RpcEvent.Received(nodeId, roundTrip(new Message(type, data, nodeId)));
+    return new RpcEvent.Received(
+        nodeId, roundTrip(new Message(type, data, nodeId), MasterBuilder.TYPED_READERS));
   }
 
   void heartbeat(String nodeId, WorkerState state) {
@@ -112,10 +124,13 @@ final class RunnerHarness {
     send(nodeId, MessageType.SPAWNING_COMPLETE, done);
   }
 
-  private static Message roundTrip(Message message) {
+  /** The message encoded, then decoded with {@code readers}. */
+  private static Message roundTrip(Message message, Map<String, DataReader> readers) {
     try {
       return io.hatchery.protocol.MessageCodec.decode(
-          io.hatchery.protocol.MessageCodec.encode(message));
+          io.hatchery.protocol.MessageCodec.encode(message),
+          io.hatchery.protocol.DecodeLimits.DEFAULT,
+          readers);
     } catch (io.hatchery.protocol.ProtocolException e) {
       throw new AssertionError(e);
     }
