@@ -3,6 +3,8 @@ package io.hatchery.master.runner;
 import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.protocol.DataReader;
 import io.hatchery.protocol.MessageType;
+import io.hatchery.protocol.payload.HeartbeatDataReader;
+import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.transport.PushPullRpcServer;
 import io.hatchery.protocol.transport.RpcServer;
 import io.hatchery.protocol.transport.ZmqRpcServer;
@@ -21,11 +23,14 @@ import java.util.Optional;
 public final class MasterBuilder {
   /**
    * The message types the TCP ROUTER's I/O thread reads straight into typed values rather than
-   * generic maps: reports into statistics ({@link StatsDataReader}). {@link WorkerMessages} takes
-   * either form, as the other transports decode generically.
+   * generic maps: reports into statistics ({@link StatsDataReader}), heartbeats into {@link
+   * HeartbeatPayload}s. {@link WorkerMessages} takes either form, as the other transports decode
+   * generically.
    */
   static final Map<String, DataReader> TYPED_READERS =
-      Map.of(MessageType.STATS, new StatsDataReader());
+      Map.of(
+          MessageType.STATS, new StatsDataReader(),
+          MessageType.HEARTBEAT, new HeartbeatDataReader());
 
   private MasterSettings settings = MasterSettings.defaults(List.of());
   private InstantSource clock = InstantSource.system();

@@ -226,7 +226,9 @@ final class WorkerMessages {
   }
 
   private void onHeartbeat(WorkerNode node, Object data, Instant now) throws ProtocolException {
-    HeartbeatPayload beat = HeartbeatPayload.from(data);
+    // Read typed on the TCP ROUTER's I/O thread; a generic map from the other transports.
+    HeartbeatPayload beat =
+        data instanceof HeartbeatPayload typed ? typed : HeartbeatPayload.from(data);
     runner.registry.heartbeatReceived(node);
     node.heartbeat(now, beat.currentCpuUsagePercent(), beat.currentMemoryUsageBytes());
     boolean wasMissing = node.isMissing();

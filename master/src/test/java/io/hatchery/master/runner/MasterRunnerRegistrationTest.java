@@ -6,6 +6,7 @@ import io.hatchery.master.control.WorkerView;
 import io.hatchery.master.dispatch.UserClassSpec;
 import io.hatchery.protocol.Message;
 import io.hatchery.protocol.MessageType;
+import io.hatchery.protocol.payload.HeartbeatPayload;
 import io.hatchery.protocol.payload.WorkerState;
 import java.util.List;
 import java.util.Map;
@@ -119,5 +120,19 @@ class MasterRunnerRegistrationTest {
     assertThat(view.state()).isEqualTo(WorkerState.RUNNING);
     assertThat(view.cpuUsagePercent()).isEqualTo(1.5);
     assertThat(view.memoryUsageBytes()).isEqualTo(1024L);
+  }
+
+  @Test
+  void aHeartbeatDecodedGenericallyRecordsTheSame() {
+    h.ready("vm_a", "");
+    h.sendGeneric(
+        "vm_a",
+        MessageType.HEARTBEAT,
+        new HeartbeatPayload(WorkerState.STOPPED, 2.5, 2048L).toMap()); // as over inproc
+
+    WorkerView view = h.runner.publishNow().workers().get(0);
+    assertThat(view.state()).isEqualTo(WorkerState.STOPPED);
+    assertThat(view.cpuUsagePercent()).isEqualTo(2.5);
+    assertThat(view.memoryUsageBytes()).isEqualTo(2048L);
   }
 }
