@@ -54,11 +54,13 @@ public final class Master implements MasterControl, AutoCloseable {
   /**
    * On the TCP ROUTER, reads wait this long after a step that handed the master messages, so that
    * one wake-up of the I/O thread reads a batch ({@link IoThreadConsumer#batchingDelayNanos()}):
-   * with 10,000 workers it wakes a few hundred times a second instead of ~3,000, ~3 µs less CPU per
-   * report (bench/README.md §4). Nothing the master does is that urgent (heartbeats are 1 s apart),
-   * and commands from the web UI or the REST API end the pause at once.
+   * with 10,000 workers it wakes about 50 times a second and reads ~270 messages each time. Every
+   * wake-up costs a context switch in and out and refills the caches, so 20 ms costs ~5 µs less CPU
+   * per report than 5 ms did, and 50 ms no less than 20 (bench/README.md §4). Nothing the master
+   * does is that urgent (heartbeats are 1 s apart, reports 3 s); commands from the web UI or the
+   * REST API and the master's own timers end the pause at once.
    */
-  public static final Duration READ_BATCHING_DELAY = Duration.ofMillis(5);
+  public static final Duration READ_BATCHING_DELAY = Duration.ofMillis(20);
 
   private final MasterRunner runner;
   private final RpcServer rpc;

@@ -61,9 +61,11 @@ final class ZmtpRouterLoop {
 
   /**
    * A step that found this many sockets ready is batching by itself; the loop polls again at once
-   * rather than pause (so a burst, 10,000 workers answering a spawn, is not slowed down).
+   * rather than pause (so a burst, 10,000 workers answering a spawn, is not slowed down). Above
+   * what a pause gathers in steady load (~270 sockets in 20 ms at 10,000 workers), and no more than
+   * one epoll_wait returns (1,024), so that a burst is still recognised.
    */
-  private static final int READY_ENOUGH_TO_SKIP_PAUSE = 256;
+  private static final int READY_ENOUGH_TO_SKIP_PAUSE = 1024;
 
   /**
    * Events handed to the consumer before a long step wakes it; otherwise it wakes once per step
