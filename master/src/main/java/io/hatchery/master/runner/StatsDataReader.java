@@ -141,8 +141,9 @@ public final class StatsDataReader implements DataReader {
 
   /**
    * A numeric-keyed map of counts. Keys are ints or floats (Locust's {@code response_times} mixes
-   * both: buckets from 100 ms on are floats); values are non-negative ints. Runs of int keys are
-   * read in bulk, each other key on its own.
+   * both: buckets from 100 ms on are floats); values are non-negative ints. Runs of whole-number
+   * keys are read in bulk, each other key (a float with a fraction, which Locust 0.x sent) on its
+   * own.
    */
   private static LongCounts counts(
       MsgpackReader in, int entryDepth, String mapName, CountsScratch scratch)
@@ -156,13 +157,14 @@ public final class StatsDataReader implements DataReader {
     int done = 0;
     while (done < pairs) {
       int wanted = pairs - done;
-      int run = in.readIntPairs(keys, values, wanted);
+      int run = in.readCountPairs(keys, values, wanted);
       // Keys that coincide (150 and 150.0, or two that round alike) are last-wins in the generic
       // map.
       expect(counts.putAll(keys, values, run));
       done += run;
       if (run < wanted && run < keys.length) {
-        // The next pair is not two ints: a float key, or a value that is not a count.
+        // The next pair is not a whole-number key and a count: a float key with a fraction, or a
+        // value that is not a count.
         long key = otherKey(in, mapName);
         expect(counts.put(key, count(in)));
         done++;

@@ -348,11 +348,13 @@ public final class MsgpackReader {
   }
 
   /**
-   * Reads pairs of a map whose header was read, as long as each key is an int and each value an int
-   * of at least 0: the keys into {@code keys} and the values into {@code values}, from index 0.
-   * Stops after {@code maxPairs} pairs or the arrays' length, or before the first pair that is not
-   * such a pair, which it leaves unread. One call reads a run of a stats report's counts (a {@code
-   * response_times} bucket &rarr; count, an epoch second &rarr; count) with the position in a
+   * Reads pairs of a map whose header was read, as long as each key is a whole number and each
+   * value an int of at least 0: the keys into {@code keys} and the values into {@code values}, from
+   * index 0. A whole-number key is an int, or a float with an integral value below 2<sup>63</sup>
+   * in magnitude, read as that value (Locust's {@code response_times} keys from 100 ms are floats
+   * such as {@code 110.0}). Stops after {@code maxPairs} pairs or the arrays' length, or before the
+   * first pair that is not such a pair, which it leaves unread. One call reads a run of a stats
+   * report's counts (a bucket &rarr; count, an epoch second &rarr; count) with the position in a
    * local, where one {@link #readNonNegativeIntOrMinusOne} per key and value would store it and
    * load it back twice a pair.
    *
@@ -360,7 +362,7 @@ public final class MsgpackReader {
    * @throws ProtocolException if the frame ends inside a pair, or an int is a uint64 above {@link
    *     Long#MAX_VALUE}
    */
-  public int readIntPairs(long[] keys, long[] values, int maxPairs) throws ProtocolException {
+  public int readCountPairs(long[] keys, long[] values, int maxPairs) throws ProtocolException {
     byte[] bytes = frame;
     int limit = Math.min(maxPairs, Math.min(keys.length, values.length));
     int at = pos;
@@ -375,6 +377,15 @@ public final class MsgpackReader {
       } else if (isWideInt(b & 0xff)) {
         pos = at;
         key = readInt();
+        at = pos;
+      } else if (b == (byte) 0xcb || b == (byte) 0xca) {
+        pos = at;
+        double whole = readFloat();
+        if (whole != Math.rint(whole) || !(Math.abs(whole) < 0x1p63)) {
+          at = pairStart; // a fraction, NaN or an infinity: not a whole number
+          break;
+        }
+        key = (long) whole;
         at = pos;
       } else {
         break;

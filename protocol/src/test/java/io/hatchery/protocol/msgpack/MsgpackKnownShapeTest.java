@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The reads a typed reader makes when it knows the shape to expect: {@link
- * MsgpackReader#skipStringIfEquals} for the next key, {@link MsgpackReader#readIntPairs} for a run
- * of int pairs. Each either reads exactly what it promises or leaves the position where it was.
+ * MsgpackReader#skipStringIfEquals} for the next key, {@link MsgpackReader#readCountPairs} for a
+ * run of int pairs. Each either reads exactly what it promises or leaves the position where it was.
  */
 @Timeout(10)
 class MsgpackKnownShapeTest {
@@ -65,8 +65,17 @@ class MsgpackKnownShapeTest {
 
   @ParameterizedTest
   @CsvSource({
-    // fixint pairs, then a float key: two pairs read
-    "01 02 7f 00 cb4059000000000000 05, 2, 2, 1 127, 2 0",
+    // fixint pairs, then a whole float64 key (100.0, as Locust sends buckets from 100 ms)
+    "01 02 7f 00 cb4059000000000000 05, 8, 3, 1 127 100, 2 0 5",
+    // a whole float32 key (100.0), and -0.0
+    "ca42c80000 03 cb8000000000000000 04, 8, 2, 100 0, 3 4",
+    // a float key with a fraction (100.5), NaN, an infinity, 2^63: each ends the run
+    "01 02 cb4059200000000000 05, 8, 1, 1, 2",
+    "01 02 cb7ff8000000000000 05, 8, 1, 1, 2",
+    "01 02 cbfff0000000000000 05, 8, 1, 1, 2",
+    "01 02 cb43e0000000000000 05, 8, 1, 1, 2",
+    // a float value is not a count
+    "01 cb4059000000000000, 8, 0, '', ''",
     // every int width as key and value, negative keys included
     "cc80 cd0100 d0df ce00010000 e0 7f, 3, 3, 128 -33 -32, 256 65536 127",
     // a negative value ends the run before its pair
@@ -78,7 +87,7 @@ class MsgpackKnownShapeTest {
     // maxPairs stops the run
     "01 02 03 04, 1, 1, 1, 2",
   })
-  void readIntPairsReadsTheRunOfIntPairsAndNoMore(
+  void readCountPairsReadsTheRunOfWholeNumberKeysAndCountsAndNoMore(
       String frameHex, int maxPairs, int expectedPairs, String keys, String values)
       throws ProtocolException {
     byte[] frame = hex(frameHex);
@@ -86,7 +95,7 @@ class MsgpackKnownShapeTest {
     long[] readValues = new long[8];
     MsgpackReader reader = new MsgpackReader(frame, DecodeLimits.DEFAULT);
 
-    int read = reader.readIntPairs(readKeys, readValues, maxPairs);
+    int read = reader.readCountPairs(readKeys, readValues, maxPairs);
 
     assertThat(read).isEqualTo(expectedPairs);
     assertThat(Arrays.copyOf(readKeys, read)).containsExactly(longs(keys));
@@ -94,29 +103,33 @@ class MsgpackKnownShapeTest {
     long consumed = frame.length - reader.remainingBytes();
     MsgpackReader again = new MsgpackReader(frame, DecodeLimits.DEFAULT);
     for (int i = 0; i < read; i++) {
-      again.readInt();
+      if (again.nextIsFloat()) {
+        again.readFloat();
+      } else {
+        again.readInt();
+      }
       again.readInt();
     }
     assertThat(consumed).as("position after the last pair read").isEqualTo(again.offset());
   }
 
   @Test
-  void readIntPairsStopsAtTheArraysLength() throws ProtocolException {
+  void readCountPairsStopsAtTheArraysLength() throws ProtocolException {
     byte[] frame = hex("01 01 02 02 03 03");
     MsgpackReader reader = new MsgpackReader(frame, DecodeLimits.DEFAULT);
 
-    assertThat(reader.readIntPairs(new long[2], new long[2], 3)).isEqualTo(2);
-    assertThat(reader.readIntPairs(new long[2], new long[2], 1)).isEqualTo(1);
+    assertThat(reader.readCountPairs(new long[2], new long[2], 3)).isEqualTo(2);
+    assertThat(reader.readCountPairs(new long[2], new long[2], 1)).isEqualTo(1);
     assertThat(reader.remainingBytes()).isZero();
   }
 
   @ParameterizedTest
-  @CsvSource({"01 02 03", "01 02 cd01", "cd01", "01 cf8000000000000000"})
-  void readIntPairsRefusesAFrameThatEndsInsideAPairOrAnOversizedInt(String frameHex)
+  @CsvSource({"01 02 03", "01 02 cd01", "cd01", "01 cf8000000000000000", "01 02 cb40590000"})
+  void readCountPairsRefusesAFrameThatEndsInsideAPairOrAnOversizedInt(String frameHex)
       throws ProtocolException {
     MsgpackReader reader = new MsgpackReader(hex(frameHex), DecodeLimits.DEFAULT);
 
-    assertThatThrownBy(() -> reader.readIntPairs(new long[4], new long[4], 4))
+    assertThatThrownBy(() -> reader.readCountPairs(new long[4], new long[4], 4))
         .isInstanceOf(ProtocolException.class);
   }
 
