@@ -332,12 +332,16 @@ public final class LongCounts {
    */
   public static final class Builder {
     /** Keys below this are marked in {@link #smallKeys}: 4,096 bits, 512 bytes. */
-    static final int SMALL_KEYS = 4096;
+    static final int SMALL_KEYS = 4096; // 64 words of marks: one bit of markedWords each
 
     private long[] keys = new long[64];
     private long[] counts = new long[64];
     private int size;
     private final long[] smallKeys = new long[SMALL_KEYS / Long.SIZE];
+
+    /** Bit {@code w} set: word {@code w} of {@link #smallKeys} may hold marks (64 words). */
+    private long markedWords;
+
     private long[] tableKeys = new long[128];
     private int[] tableStamps = new int[128];
     private int tableSize;
@@ -345,12 +349,11 @@ public final class LongCounts {
 
     /** Forgets the pairs of the previous map. */
     public void reset() {
-      for (int i = 0; i < size; i++) {
-        long key = keys[i];
-        if (key >= 0 && key < SMALL_KEYS) {
-          smallKeys[(int) key >>> 6] = 0;
-        }
+      // The few words the last map marked (buckets cluster), not one store per key.
+      for (long words = markedWords; words != 0; words &= words - 1) {
+        smallKeys[Long.numberOfTrailingZeros(words)] = 0;
       }
+      markedWords = 0;
       size = 0;
       tableSize = 0;
       if (++stamp == 0) {
@@ -419,6 +422,7 @@ public final class LongCounts {
           return false;
         }
         smallKeys[word] = marks | bit;
+        markedWords |= 1L << word;
         return true;
       }
       if (tableSize * 2 >= tableKeys.length) {
