@@ -5,34 +5,46 @@ import io.hatchery.master.workers.WorkerNode;
 import io.hatchery.master.workers.WorkerRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The workers part of a {@link io.hatchery.master.control.MasterSnapshot}, kept up to date
  * incrementally: {@link #update} rebuilds the {@link WorkerView} of only the nodes the registry's
  * change log names, and adjusts the running totals (users, users per class, missing workers) by the
  * difference between a node's old and new view. So publishing a snapshot costs O(changed workers)
- * plus one array copy of the views, not a walk over every node. Only when nodes left the registry
- * or moved in its order is everything rebuilt (O(workers); registrations, quits and removals only).
+ * plus one walk over the views, not a rebuild of every view. Only when nodes left the registry or
+ * moved in its order is everything re-laid out (O(workers); registrations, quits and removals
+ * only).
+ *
+ * <p>Each node's view and what it added to the totals sit in one {@link Slot}, kept on the node
+ * itself ({@link WorkerNode#viewSlot}): at 10,000 workers a heartbeat's view is refreshed with the
+ * node and its slot as the only objects to fetch, with no lookup by identity and no four arrays
+ * read at the same index.
  *
  * <p>The result equals a full rebuild from the registry at the time of {@link #update} (the unit
- * tests compare the two). Not thread-safe: control thread; the lists it returns are immutable.
+ * tests compare the two). One instance per registry, as the registry's change log has one reader.
+ * Not thread-safe: control thread; the lists it returns are immutable.
  */
 final class WorkerViews {
+  /** One registered node's current view, and what that view added to the totals. */
+  private static final class Slot {
+    WorkerView view;
+    long users;
+    boolean missing;
+
+    /** The node's per-class map the view was made of (the node keeps it while counts repeat). */
+    Object classSource;
+
+    /** Changed since the last update: set only while a re-layout runs. */
+    boolean stale;
+  }
+
   private final List<WorkerNode> changed = new ArrayList<>();
   private final Map<String, long[]> perClass = new HashMap<>(); // class -> {users, contributors}
-  private Map<WorkerNode, Integer> slots = new IdentityHashMap<>();
-  private WorkerNode[] nodes = new WorkerNode[0];
-  private WorkerView[] views = new WorkerView[0];
-  private long[] users = new long[0];
-  private Object[] classSources = new Object[0]; // the node's per-class map each view was made of
-  private boolean[] missing = new boolean[0];
+  private Slot[] slots = new Slot[0]; // in registration order
   private int size;
   private int missingCount;
   private long userCount;
@@ -44,18 +56,17 @@ final class WorkerViews {
     changed.clear();
     boolean reordered = registry.drainChanges(changed);
     if (reordered) {
-      rebuild(registry);
+      relayOut(registry);
     } else {
       for (WorkerNode node : changed) {
-        Integer slot = slots.get(node);
+        Slot slot = slotOf(node);
         if (slot == null) {
           append(node);
         } else if (sameContribution(slot, node)) {
-          // A heartbeat, usually: the totals stay, and the old view need not be read.
-          set(slot, node, views[slot], classSources[slot]);
+          set(slot, node); // a heartbeat, usually: the totals stay
         } else {
           subtract(slot);
-          set(slot, node, views[slot], classSources[slot]);
+          set(slot, node);
           add(slot);
         }
       }
@@ -66,7 +77,11 @@ final class WorkerViews {
   /** Every registered worker's view, in registration order. */
   List<WorkerView> views() {
     if (publishedStale) {
-      published = List.of(Arrays.copyOf(views, size));
+      WorkerView[] views = new WorkerView[size];
+      for (int i = 0; i < size; i++) {
+        views[i] = slots[i].view;
+      }
+      published = List.of(views);
       publishedStale = false;
     }
     return published;
@@ -91,80 +106,75 @@ final class WorkerViews {
     }
     List<String> result = new ArrayList<>(missingCount);
     for (int i = 0; i < size; i++) {
-      if (missing[i]) {
-        result.add("worker " + nodes[i].id() + " is missing");
+      if (slots[i].missing) {
+        result.add("worker " + slots[i].view.id() + " is missing");
       }
     }
     return result;
   }
 
-  private void rebuild(WorkerRegistry registry) {
-    Set<WorkerNode> stale = Collections.newSetFromMap(new IdentityHashMap<>());
-    stale.addAll(changed);
-    Map<WorkerNode, Integer> oldSlots = slots;
-    WorkerView[] oldViews = views;
-    int capacity = registry.size();
-    slots = new IdentityHashMap<>(capacity);
-    nodes = new WorkerNode[capacity];
-    views = new WorkerView[capacity];
-    users = new long[capacity];
-    missing = new boolean[capacity];
-    Object[] oldSources = classSources;
-    classSources = new Object[capacity];
+  /** The slot this instance keeps on {@code node}, or null for a node it has not seen. */
+  private static Slot slotOf(WorkerNode node) {
+    return node.viewSlot() instanceof Slot slot ? slot : null;
+  }
+
+  /** Lays the slots out in the registry's order again, with fresh views for changed nodes. */
+  private void relayOut(WorkerRegistry registry) {
+    for (WorkerNode node : changed) {
+      Slot slot = slotOf(node);
+      if (slot != null) {
+        slot.stale = true;
+      }
+    }
+    Slot[] laidOut = new Slot[registry.size()];
     size = 0;
     missingCount = 0;
     userCount = 0;
     perClass.clear();
     for (WorkerNode node : registry.all()) {
-      Integer old = oldSlots.get(node);
-      int slot = size++;
-      slots.put(node, slot);
-      if (old != null && !stale.contains(node)) {
-        nodes[slot] = node;
-        views[slot] = oldViews[old];
-        users[slot] = node.userCount();
-        missing[slot] = node.isMissing();
-        classSources[slot] = node.userClassesCount();
-      } else {
-        set(slot, node, old == null ? null : oldViews[old], old == null ? null : oldSources[old]);
+      Slot slot = slotOf(node);
+      if (slot == null) {
+        slot = new Slot();
+        node.viewSlot(slot);
+        set(slot, node);
+      } else if (slot.stale) {
+        slot.stale = false;
+        set(slot, node);
       }
+      laidOut[size++] = slot;
       add(slot);
     }
+    slots = laidOut;
   }
 
   private void append(WorkerNode node) {
-    if (size == views.length) {
-      int capacity = Math.max(16, size * 2);
-      nodes = Arrays.copyOf(nodes, capacity);
-      views = Arrays.copyOf(views, capacity);
-      users = Arrays.copyOf(users, capacity);
-      missing = Arrays.copyOf(missing, capacity);
-      classSources = Arrays.copyOf(classSources, capacity);
+    if (size == slots.length) {
+      slots = Arrays.copyOf(slots, Math.max(16, size * 2));
     }
-    int slot = size++;
-    slots.put(node, slot);
-    set(slot, node, null, null);
+    Slot slot = new Slot();
+    node.viewSlot(slot);
+    slots[size++] = slot;
+    set(slot, node);
     add(slot);
   }
 
   /**
-   * Puts a new view of {@code node} in {@code slot}. Its per-class map is taken from {@code
-   * previous} when the node still has the map that view was made of (reports usually repeat the
+   * Puts a new view of {@code node} in {@code slot}. Its per-class map is taken from the slot's
+   * previous view when the node still has the map that view was made of (reports usually repeat the
    * counts, and the node keeps its map then), so a heartbeat allocates one view and no map.
    */
-  private void set(int slot, WorkerNode node, WorkerView previous, Object previousSource) {
+  private void set(Slot slot, WorkerNode node) {
     Map<String, Long> source = node.userClassesCount();
     Map<String, Integer> perClassView;
-    if (previous != null && previousSource == source) {
-      perClassView = previous.userClassesCount();
+    if (slot.view != null && slot.classSource == source) {
+      perClassView = slot.view.userClassesCount();
     } else {
       perClassView = LinkedHashMap.newLinkedHashMap(source.size());
       for (Map.Entry<String, Long> e : source.entrySet()) {
         perClassView.put(e.getKey(), clamp(e.getValue()));
       }
     }
-    nodes[slot] = node;
-    views[slot] =
+    slot.view =
         new WorkerView(
             node.id(),
             node.index(),
@@ -175,9 +185,9 @@ final class WorkerViews {
             node.memoryUsageBytes(),
             node.lastHeartbeatAt(),
             node.dialect().label());
-    users[slot] = node.userCount();
-    missing[slot] = node.isMissing();
-    classSources[slot] = source;
+    slot.users = node.userCount();
+    slot.missing = node.isMissing();
+    slot.classSource = source;
   }
 
   /**
@@ -185,20 +195,20 @@ final class WorkerViews {
    * same missing flag, user count and per-class map (the node keeps its map while reports repeat
    * the counts, see {@link #set}).
    */
-  private boolean sameContribution(int slot, WorkerNode node) {
-    return missing[slot] == node.isMissing()
-        && users[slot] == node.userCount()
-        && classSources[slot] == node.userClassesCount();
+  private static boolean sameContribution(Slot slot, WorkerNode node) {
+    return slot.missing == node.isMissing()
+        && slot.users == node.userCount()
+        && slot.classSource == node.userClassesCount();
   }
 
   /** Adds the contribution of the view in {@code slot} to the totals. */
-  private void add(int slot) {
-    if (missing[slot]) {
+  private void add(Slot slot) {
+    if (slot.missing) {
       missingCount++;
       return;
     }
-    userCount += users[slot];
-    for (Map.Entry<String, Integer> e : views[slot].userClassesCount().entrySet()) {
+    userCount += slot.users;
+    for (Map.Entry<String, Integer> e : slot.view.userClassesCount().entrySet()) {
       long[] sum = perClass.computeIfAbsent(e.getKey(), k -> new long[2]);
       sum[0] += e.getValue();
       sum[1]++;
@@ -206,13 +216,13 @@ final class WorkerViews {
   }
 
   /** Takes the contribution of the view in {@code slot} out of the totals. */
-  private void subtract(int slot) {
-    if (missing[slot]) {
+  private void subtract(Slot slot) {
+    if (slot.missing) {
       missingCount--;
       return;
     }
-    userCount -= users[slot];
-    for (Map.Entry<String, Integer> e : views[slot].userClassesCount().entrySet()) {
+    userCount -= slot.users;
+    for (Map.Entry<String, Integer> e : slot.view.userClassesCount().entrySet()) {
       long[] sum = perClass.get(e.getKey());
       sum[0] -= e.getValue();
       if (--sum[1] == 0) {

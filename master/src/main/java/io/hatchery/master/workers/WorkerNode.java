@@ -37,6 +37,9 @@ public final class WorkerNode {
   /** Whether this node is in its registry's change log. */
   boolean inChangeLog;
 
+  /** See {@link #viewSlot()}. */
+  private Object viewSlot;
+
   WorkerNode(
       String id,
       int index,
@@ -180,6 +183,21 @@ public final class WorkerNode {
 
   public void markQuitReceived() {
     this.quitReceived = true;
+  }
+
+  /**
+   * What the registry's snapshot builder keeps on this node between snapshots (its current view and
+   * what that view added to the totals), or null before the builder saw the node. Owned by that
+   * builder, one per registry; the node never reads it. Kept here so that refreshing the view of a
+   * node that changed needs no lookup by identity.
+   */
+  public Object viewSlot() {
+    return viewSlot;
+  }
+
+  /** Replaces {@link #viewSlot()}; for the registry's snapshot builder only. */
+  public void viewSlot(Object slot) {
+    viewSlot = slot;
   }
 
   /** Whether this node is registered in {@code owner} (it was not removed or replaced). */
