@@ -31,6 +31,9 @@ import java.util.Map;
 final class WorkerViews {
   /** One registered node's current view, and what that view added to the totals. */
   private static final class Slot {
+    /** Where the slot and its view sit in {@link #slots} and {@link #views}. */
+    int position;
+
     WorkerView view;
     long users;
     boolean missing;
@@ -45,6 +48,7 @@ final class WorkerViews {
   private final List<WorkerNode> changed = new ArrayList<>();
   private final Map<String, long[]> perClass = new HashMap<>(); // class -> {users, contributors}
   private Slot[] slots = new Slot[0]; // in registration order
+  private WorkerView[] views = new WorkerView[0]; // each slot's view, at its position
   private int size;
   private int missingCount;
   private long userCount;
@@ -77,11 +81,7 @@ final class WorkerViews {
   /** Every registered worker's view, in registration order. */
   List<WorkerView> views() {
     if (publishedStale) {
-      WorkerView[] views = new WorkerView[size];
-      for (int i = 0; i < size; i++) {
-        views[i] = slots[i].view;
-      }
-      published = List.of(views);
+      published = List.of(Arrays.copyOf(views, size));
       publishedStale = false;
     }
     return published;
@@ -127,21 +127,26 @@ final class WorkerViews {
       }
     }
     Slot[] laidOut = new Slot[registry.size()];
+    views = new WorkerView[laidOut.length];
     size = 0;
     missingCount = 0;
     userCount = 0;
     perClass.clear();
     for (WorkerNode node : registry.all()) {
       Slot slot = slotOf(node);
+      int position = size++;
       if (slot == null) {
         slot = new Slot();
         node.viewSlot(slot);
-        set(slot, node);
-      } else if (slot.stale) {
+      }
+      slot.position = position;
+      laidOut[position] = slot;
+      if (slot.view == null || slot.stale) {
         slot.stale = false;
         set(slot, node);
+      } else {
+        views[position] = slot.view;
       }
-      laidOut[size++] = slot;
       add(slot);
     }
     slots = laidOut;
@@ -149,19 +154,23 @@ final class WorkerViews {
 
   private void append(WorkerNode node) {
     if (size == slots.length) {
-      slots = Arrays.copyOf(slots, Math.max(16, size * 2));
+      int capacity = Math.max(16, size * 2);
+      slots = Arrays.copyOf(slots, capacity);
+      views = Arrays.copyOf(views, capacity);
     }
     Slot slot = new Slot();
     node.viewSlot(slot);
-    slots[size++] = slot;
+    slot.position = size++;
+    slots[slot.position] = slot;
     set(slot, node);
     add(slot);
   }
 
   /**
-   * Puts a new view of {@code node} in {@code slot}. Its per-class map is taken from the slot's
-   * previous view when the node still has the map that view was made of (reports usually repeat the
-   * counts, and the node keeps its map then), so a heartbeat allocates one view and no map.
+   * Puts a new view of {@code node} in {@code slot}, and at its position in {@link #views}. Its
+   * per-class map is taken from the slot's previous view when the node still has the map that view
+   * was made of (reports usually repeat the counts, and the node keeps its map then), so a
+   * heartbeat allocates one view and no map.
    */
   private void set(Slot slot, WorkerNode node) {
     Map<String, Long> source = node.userClassesCount();
@@ -185,6 +194,7 @@ final class WorkerViews {
             node.memoryUsageBytes(),
             node.lastHeartbeatAt(),
             node.dialect().label());
+    views[slot.position] = slot.view;
     slot.users = node.userCount();
     slot.missing = node.isMissing();
     slot.classSource = source;
