@@ -15,8 +15,8 @@ import java.util.Map;
  * incrementally: {@link #update} rebuilds the {@link WorkerView} of only the nodes the registry's
  * change log names, and adjusts the running totals (users, users per class, missing workers) by the
  * difference between a node's old and new view. So publishing a snapshot costs O(changed workers)
- * plus one walk over the views, not a rebuild of every view. Only when nodes left the registry or
- * moved in its order is everything re-laid out (O(workers); registrations, quits and removals
+ * plus one array copy of the views, not a rebuild of every view. Only when nodes left the registry
+ * or moved in its order is everything re-laid out (O(workers); registrations, quits and removals
  * only).
  *
  * <p>Each node's view and what it added to the totals sit in one {@link Slot}, kept on the node
