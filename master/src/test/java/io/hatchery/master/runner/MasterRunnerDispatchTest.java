@@ -161,11 +161,7 @@ class MasterRunnerDispatchTest {
 
   @Test
   void aStoppedWorkerWaitingToReRegisterIsNotToldToStopAgain() {
-    h.ready("vm_a", "");
-    h.runner.start(SwarmRequest.of(2, 10.0));
-    h.completeLastSpawn("vm_a");
-    h.runner.stop();
-    h.send("vm_a", MessageType.CLIENT_STOPPED, null);
+    stoppedWhileRunning("vm_a");
 
     // A Python worker sleeps its stop timeout before client_ready, still heartbeating and
     // reporting the requests that finished while its users stopped.
@@ -180,16 +176,21 @@ class MasterRunnerDispatchTest {
 
   @Test
   void aStoppedWorkersLastReportCountsHoweverTheTransportDecodedIt() {
-    h.ready("vm_a", "");
-    h.runner.start(SwarmRequest.of(2, 10.0));
-    h.completeLastSpawn("vm_a");
-    h.runner.stop();
-    h.send("vm_a", MessageType.CLIENT_STOPPED, null);
+    stoppedWhileRunning("vm_a");
 
     h.send("vm_a", MessageType.STATS, StatsData.requests("/a", 4)); // typed, as over TCP
     h.sendGeneric("vm_a", MessageType.STATS, StatsData.requests("/a", 5)); // as over inproc
 
     assertThat(h.runner.publishNow().stats().total().numRequests()).isEqualTo(9);
+  }
+
+  /** Registers {@code nodeId}, runs two users on it, stops, and has it answer client_stopped. */
+  private void stoppedWhileRunning(String nodeId) {
+    h.ready(nodeId, "");
+    h.runner.start(SwarmRequest.of(2, 10.0));
+    h.completeLastSpawn(nodeId);
+    h.runner.stop();
+    h.send(nodeId, MessageType.CLIENT_STOPPED, null);
   }
 
   @Test
